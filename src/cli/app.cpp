@@ -1,0 +1,131 @@
+#include "cli/app.hpp"
+
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "cli/knowledge.hpp"
+#include "cli/output.hpp"
+#include "kb/diagnostics.hpp"
+
+namespace aikg::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> registry{
+        {"extract", "extract facts from articles, without a store (JSONL for pipelines, TSV for people)", run_extract},
+        {"validate", "check the catalog (graph/), ontology and rules (schemas/) with file:line errors", run_validate},
+    };
+    return registry;
+}
+
+void CommonOptions::declare(ArgParser& parser) {
+    parser.option("--catalog", &catalog, "DIR", "entity catalog folder (default: the project's graph/)");
+    parser.option("--schemas", &schemas, "DIR", "ontology and rules folder (default: the project's schemas/)");
+    parser.option("--store", &store, "PATH", "SQLite store (default: output/aikg.db)");
+}
+
+std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths) {
+    std::vector<kb::Diagnostic> problems;
+    auto collect = [&problems](const kb::DataError& e) {
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    };
+    std::optional<kb::Ontology> ontology;
+    try {
+        ontology = kb::Ontology::load(paths.schemas_dir / "ontology.yaml");
+    } catch (const kb::DataError& e) {
+        collect(e);
+        throw kb::DataError(std::move(problems));  // nothing else can be checked without it
+    }
+    std::optional<kb::Catalog> catalog;
+    std::vector<extract::RuleSet> rules;
+    try {
+        catalog = kb::Catalog::load(paths.catalog_dir, *ontology);
+    } catch (const kb::DataError& e) {
+        collect(e);
+    }
+    try {
+        rules = extract::load_rules(paths.schemas_dir / "rules", *ontology);
+    } catch (const kb::DataError& e) {
+        collect(e);
+    }
+    if (!problems.empty()) throw kb::DataError(std::move(problems));
+    return std::make_unique<Knowledge>(Knowledge{std::move(*ontology), std::move(*catalog), std::move(rules)});
+}
+
+void report(const std::exception& error) {
+    if (const auto* data = dynamic_cast<const kb::DataError*>(&error)) {
+        for (const auto& d : data->diagnostics()) std::cerr << d.str() << '\n';
+        std::cerr << "aikg: " << data->diagnostics().size() << " problem(s) in the catalog, ontology or rules; fix them and run again (aikg validate lists them all)\n";
+        return;
+    }
+    std::cerr << "aikg: " << error.what() << '\n';
+}
+
+namespace {
+
+void print_help() {
+    std::cout << "aikg " AIKG_VERSION " - a knowledge graph of the open vs closed AI ecosystem from news articles\n\n"
+                 "usage: aikg COMMAND [OPTIONS] [ARGS]\n\ncommands:\n";
+    for (const auto& c : commands()) {
+        std::string name = c.name;
+        name.resize(10, ' ');
+        std::cout << "  " << name << c.summary << '\n';
+    }
+    std::cout << "\nOptions every command takes: --catalog DIR, --schemas DIR, --store PATH.\n"
+                 "Exit codes: 0 all processed, 1 some inputs skipped or a runtime failure, 2 bad command line or data files.\n\n"
+                 "example:\n"
+                 "  aikg extract data/corpus --format jsonl > output/facts.jsonl\n"
+                 "  aikg extract article.txt --format tsv\n\n"
+                 "Run 'aikg COMMAND --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    quiet_on_broken_pipe();
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        print_help();
+        return kUsage;
+    }
+    const std::string name = args.front();
+    if (name == "-h" || name == "--help" || name == "help") {
+        print_help();
+        return kSuccess;
+    }
+    if (name == "--version") {
+        std::cout << "aikg " AIKG_VERSION "\n";
+        return kSuccess;
+    }
+    for (const auto& c : commands()) {
+        if (name == c.name) {
+            args.erase(args.begin());
+            try {
+                const int code = c.run(args);
+                if (!flush_stdout()) {
+                    std::cerr << "aikg: cannot write to standard output\n";
+                    return kPartial;
+                }
+                return code;
+            } catch (const UsageError& e) {
+                std::cerr << "aikg " << name << ": " << e.what() << "\n";
+                return kUsage;
+            } catch (const kb::DataError& e) {
+                report(e);
+                return kUsage;
+            } catch (const std::exception& e) {
+                report(e);
+                return kPartial;
+            }
+        }
+    }
+    std::cerr << "aikg: unknown command '" << name << "' (commands:";
+    for (const auto& c : commands()) std::cerr << ' ' << c.name;
+    std::cerr << "; see aikg --help)\n";
+    return kUsage;
+}
+
+}  // namespace aikg::cli

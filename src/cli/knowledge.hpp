@@ -1,0 +1,26 @@
+#pragma once
+// Loads the ontology, catalog and rules a command needs, all or nothing.
+
+#include <memory>
+#include <vector>
+
+#include "cli/project_paths.hpp"
+#include "extract/rules.hpp"
+#include "kb/catalog.hpp"
+#include "kb/ontology.hpp"
+
+namespace aikg::cli {
+
+struct Knowledge {
+    kb::Ontology ontology;
+    kb::Catalog catalog;
+    std::vector<extract::RuleSet> rules;
+};
+
+// Throws kb::DataError with every problem found across the three sources.
+std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths);
+
+// Prints each diagnostic of a DataError to stderr, one "file:line: message" per line.
+void report(const std::exception& error);
+
+}  // namespace aikg::cli

@@ -1,0 +1,166 @@
+#include "corpus/document_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "text/language.hpp"
+#include "text/utf8.hpp"
+
+namespace aikg::corpus {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
+bool is_article_file(const fs::path& p) {
+    const auto ext = p.extension().string();
+    return ext == ".txt" || ext == ".md" || ext == ".jsonl";
+}
+
+std::string strip_bom(std::string bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+    return bytes;
+}
+
+class Reader {
+public:
+    Reader(const DocumentSink& on_document, const ProblemSink& on_problem)
+        : on_document_(on_document), on_problem_(on_problem) {}
+
+    void input(const std::string& arg) {
+        if (arg == "-") {
+            std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+            bytes = strip_bom(std::move(bytes));
+            const auto first = bytes.find_first_not_of(" \t\r\n");
+            if (first != std::string::npos && bytes[first] == '{') {
+                std::istringstream lines(bytes);
+                jsonl(lines, "<stdin>");
+            } else {
+                text_article(std::move(bytes), "stdin", "<stdin>");
+            }
+            return;
+        }
+        const fs::path path(arg);
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) return problem(arg, "no such file or folder");
+        if (fs::is_directory(status)) return folder(path);
+        file(path, arg);
+    }
+
+    ReadStats stats;
+
+private:
+    void problem(std::string where, std::string reason) {
+        ++stats.problems;
+        on_problem_({std::move(where), std::move(reason)});
+    }
+
+    void deliver(Document&& doc) {
+        if (doc.lang.empty()) doc.lang = text::detect_language(doc.text);
+        ++stats.documents;
+        stats.bytes += doc.text.size();
+        on_document_(std::move(doc));
+    }
+
+    void folder(const fs::path& dir) {
+        std::vector<fs::path> files;
+        std::error_code ec;
+        for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (it->is_regular_file(ec) && is_article_file(it->path())) files.push_back(it->path());
+        }
+        if (ec) problem(dir.string(), "cannot list folder: " + ec.message());
+        std::sort(files.begin(), files.end());
+        if (files.empty()) problem(dir.string(), "folder holds no .txt, .md or .jsonl articles");
+        for (const auto& f : files) file(f, f.string());
+    }
+
+    void file(const fs::path& path, const std::string& shown) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return problem(shown, "cannot open file (permission denied or not a regular file)");
+        if (path.extension() == ".jsonl") return jsonl(in, shown);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (in.bad()) return problem(shown, "read error");
+        text_article(strip_bom(std::move(bytes)), path.filename().string(), shown);
+    }
+
+    void text_article(std::string bytes, std::string id, const std::string& shown) {
+        if (auto reason = text_problem(bytes); !reason.empty()) return problem(shown, reason);
+        Document doc;
+        doc.id = std::move(id);
+        doc.text = std::move(bytes);
+        doc.source = shown;
+        deliver(std::move(doc));
+    }
+
+    void jsonl(std::istream& in, const std::string& shown) {
+        std::string line;
+        std::size_t number = 0;
+        std::size_t records = 0;
+        while (std::getline(in, line)) {
+            ++number;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (is_blank(line)) continue;
+            ++records;
+            const std::string where = shown + ":" + std::to_string(number);
+            if (auto bad = text::find_invalid_utf8(line))
+                { problem(where, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line"); continue; }
+            nlohmann::json record;
+            try {
+                record = nlohmann::json::parse(line);
+            } catch (const nlohmann::json::parse_error& e) {
+                problem(where, std::string("malformed JSON: ") + e.what());
+                continue;
+            }
+            if (!record.is_object()) { problem(where, "a line must be a JSON object"); continue; }
+            auto field = [&record](const char* key) -> std::string {
+                const auto it = record.find(key);
+                if (it == record.end() || it->is_null()) return {};
+                return it->is_string() ? it->get<std::string>() : it->dump();
+            };
+            Document doc;
+            doc.id = field("id");
+            doc.text = field("text");
+            if (doc.id.empty()) { problem(where, "record has no \"id\""); continue; }
+            if (!record.contains("text") || !record["text"].is_string()) { problem(where, "record has no \"text\" string"); continue; }
+            if (auto reason = text_problem(doc.text); !reason.empty()) { problem(where, reason); continue; }
+            doc.title = field("title");
+            doc.date = field("date");
+            doc.url = field("url");
+            doc.lang = field("lang");
+            doc.source = where;
+            deliver(std::move(doc));
+        }
+        if (records == 0) problem(shown, "file is empty (no JSON lines)");
+    }
+
+    const DocumentSink& on_document_;
+    const ProblemSink& on_problem_;
+};
+
+}  // namespace
+
+std::string text_problem(const std::string& bytes) {
+    if (bytes.empty() || is_blank(bytes)) return "file is empty";
+    if (text::looks_binary(bytes)) return "binary data, not text";
+    if (auto bad = text::find_invalid_utf8(bytes)) return "invalid UTF-8 at byte " + std::to_string(*bad);
+    return {};
+}
+
+ReadStats read_documents(const std::vector<std::string>& inputs, const DocumentSink& on_document,
+                         const ProblemSink& on_problem) {
+    Reader reader(on_document, on_problem);
+    for (const auto& input : inputs) reader.input(input);
+    return reader.stats;
+}
+
+}  // namespace aikg::corpus

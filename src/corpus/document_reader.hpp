@@ -1,0 +1,36 @@
+#pragma once
+// Turns command-line inputs (files, folders, JSONL dumps, stdin) into Documents,
+// one at a time so that memory does not grow with the corpus.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.hpp"
+
+namespace aikg::corpus {
+
+struct ReadStats {
+    std::size_t documents = 0;
+    std::size_t problems = 0;
+    std::size_t bytes = 0;
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+using ProblemSink = std::function<void(const InputProblem&)>;
+
+// Inputs: "-" (stdin; JSONL when it starts with '{', else one text article),
+// a folder (searched recursively for .txt, .md and .jsonl, in name order),
+// a .jsonl file (one article per line: {"id","text"} required, "title",
+// "date", "url", "lang" optional), or any other file read as one plain-text
+// article named by its file name. Each unusable input (missing, unreadable,
+// empty, binary, invalid UTF-8, malformed JSON line) goes to `on_problem` and
+// the rest are still read.
+ReadStats read_documents(const std::vector<std::string>& inputs, const DocumentSink& on_document,
+                         const ProblemSink& on_problem);
+
+// Checks text bytes for use as an article; returns the reason it cannot be
+// used, or an empty string.
+std::string text_problem(const std::string& bytes);
+
+}  // namespace aikg::corpus

@@ -1,0 +1,27 @@
+#include "extract/analyzed_text.hpp"
+
+#include <algorithm>
+
+namespace aikg::extract {
+
+AnalyzedText analyze(std::string_view original) {
+    AnalyzedText a;
+    a.original = original;
+    a.normalized = text::normalize_for_matching(original);
+    a.tokens = text::tokenize(a.normalized.text);
+    const auto spans = text::split_sentences(original);
+    a.sentences.reserve(spans.size());
+    // Tokens and sentences are both in document order: one merge pass assigns them.
+    std::uint32_t t = 0;
+    const auto count = static_cast<std::uint32_t>(a.tokens.size());
+    for (const auto& span : spans) {
+        while (t < count && a.token_begin_byte(t) < span.begin) ++t;
+        SentenceTokens s{span, t, t};
+        while (t < count && a.token_begin_byte(t) < span.end) ++t;
+        s.end_token = t;
+        a.sentences.push_back(s);
+    }
+    return a;
+}
+
+}  // namespace aikg::extract

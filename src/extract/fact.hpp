@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace aikg::extract {
+
+// One relation stated by one sentence of one article, with its evidence.
+struct Fact {
+    std::string article;
+    std::string subject;
+    std::string subject_type;
+    std::string relation;
+    std::string object;
+    std::string object_type;
+    std::string sentence;
+    std::uint32_t start = 0;  // byte offsets of the sentence in the original text
+    std::uint32_t end = 0;
+    std::string rule;         // ids of the rules that produced it, joined by '+'
+    double confidence = 0.0;
+    std::string lang;
+};
+
+}  // namespace aikg::extract

@@ -1,0 +1,107 @@
+#include "extract/mention_matcher.hpp"
+
+#include <unicode/uchar.h>
+
+#include "text/clitics.hpp"
+#include "text/utf8.hpp"
+
+namespace aikg::extract {
+namespace {
+
+bool is_word(text::TokenKind k) { return k == text::TokenKind::Latin || k == text::TokenKind::Number; }
+
+}  // namespace
+
+MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), nodes_(1) {
+    const auto& entities = catalog.entities();
+    for (kb::EntityId id = 0; id < entities.size(); ++id) {
+        insert(text::matching_key(entities[id].name), id);
+        for (const auto& alias : entities[id].aliases) insert(text::matching_key(alias), id);
+    }
+}
+
+void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
+    if (key.empty()) return;
+    std::uint32_t node = 0;
+    std::size_t pos = 0;
+    while (pos <= key.size()) {
+        const std::size_t space = std::min(key.find(' ', pos), key.size());
+        const std::string word = key.substr(pos, space - pos);
+        auto it = nodes_[node].next.find(word);
+        if (it == nodes_[node].next.end()) {
+            const auto child = static_cast<std::uint32_t>(nodes_.size());
+            nodes_[node].next.emplace(word, child);
+            nodes_.emplace_back();
+            node = child;
+        } else {
+            node = it->second;
+        }
+        pos = space + 1;
+    }
+    // The catalog loader rejects one key naming two entities; the first wins here.
+    if (nodes_[node].entity < 0) nodes_[node].entity = entity;
+}
+
+MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, std::uint32_t start,
+                                                     std::uint32_t end) const {
+    Candidate best;
+    for (const auto& reading : text::proclitic_readings(text.token_text(start))) {
+        auto first = nodes_[0].next.find(std::string(text::strip_article(reading.stem)));
+        if (first == nodes_[0].next.end()) continue;
+        std::uint32_t node = first->second;
+        std::uint32_t t = start + 1;
+        auto consider = [&](std::uint32_t end_token) {
+            if (nodes_[node].entity < 0) return;
+            // A Latin name must not stop inside a longer word (GPT-4 in GPT-4o).
+            if (end_token < text.tokens.size() && !text.tokens[end_token].space_before &&
+                is_word(text.tokens[end_token].kind) && is_word(text.tokens[end_token - 1].kind))
+                return;
+            if (end_token > best.end_token || (end_token == best.end_token && reading.prefix.size() < best.prefix_bytes)) {
+                best = {nodes_[node].entity, end_token, reading.prefix.size()};
+            }
+        };
+        consider(t);
+        while (t < end) {
+            const std::string_view word = text.token_text(t);
+            if (text::is_soft_separator(word)) {
+                ++t;
+                continue;
+            }
+            auto next = nodes_[node].next.find(std::string(text::strip_article(word)));
+            if (next == nodes_[node].next.end()) break;
+            node = next->second;
+            ++t;
+            consider(t);
+        }
+    }
+    return best;
+}
+
+bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const Candidate& c, std::uint32_t start) const {
+    const kb::Entity& e = catalog_.entity(static_cast<kb::EntityId>(c.entity));
+    if (!e.case_sensitive || text.tokens[start].kind != text::TokenKind::Latin) return true;
+    std::size_t pos = text.token_begin_byte(start);
+    const char32_t first = text::decode_next(text.original, pos);
+    return u_isupper(static_cast<UChar32>(first));
+}
+
+std::vector<Mention> MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end) const {
+    std::vector<Mention> mentions;
+    std::uint32_t t = first;
+    while (t < end) {
+        // A name starts a word: not in the middle of "xLlama".
+        const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
+                           is_word(text.tokens[t - 1].kind);
+        const Candidate c = glued ? Candidate{} : longest_at(text, t, end);
+        if (c.entity >= 0 && capitalised_where_required(text, c, t)) {
+            const std::string_view word = text.token_text(t);
+            mentions.push_back({static_cast<kb::EntityId>(c.entity), t, c.end_token, word.substr(0, c.prefix_bytes), false});
+            t = c.end_token;
+        } else {
+            ++t;
+        }
+    }
+    return mentions;
+}
+
+}  // namespace aikg::extract

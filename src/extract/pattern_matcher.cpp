@@ -1,0 +1,91 @@
+#include "extract/pattern_matcher.hpp"
+
+namespace aikg::extract {
+namespace {
+
+class Matcher {
+public:
+    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const RuleSet& rules,
+            const SlotFilter& fits)
+        : rule_(rule), units_(units), text_(text), rules_(rules), fits_(fits) {}
+
+    std::vector<RuleMatch> run() {
+        for (start_ = 0; start_ < units_.size(); ++start_) step(0, start_, {});
+        return std::move(matches_);
+    }
+
+private:
+    bool slot_fits(const Unit& unit, const std::vector<std::string>& types) const {
+        for (const Mention* m : unit.members)
+            if (fits_(*m, types)) return true;
+        return false;
+    }
+
+    // Matches a word phrase against consecutive plain-word units from `u`;
+    // returns the number of units consumed, 0 for none.
+    std::size_t words_at(const Phrase& phrase, std::size_t u) const {
+        if (u >= units_.size() || units_[u].is_name()) return 0;
+        std::uint32_t end = units_[u].first_token;
+        std::size_t last = u;
+        // The phrase may span several plain-word units; stop at the first name.
+        while (last < units_.size() && !units_[last].is_name()) end = units_[last++].end_token;
+        const std::uint32_t consumed = match_phrase(phrase, text_, units_[u].first_token, end);
+        return consumed;  // plain-word units are one token each
+    }
+
+    void step(std::size_t e, std::size_t u, RuleMatch partial) {
+        if (e == rule_.pattern.size()) {
+            partial.first_token = units_[start_].first_token;
+            partial.end_token = units_[u - 1].end_token;
+            matches_.push_back(partial);
+            return;
+        }
+        const PatternElement& el = rule_.pattern[e];
+        switch (el.kind) {
+            case PatternElement::Kind::Subject:
+            case PatternElement::Kind::Object: {
+                if (u >= units_.size() || !units_[u].is_name()) return;
+                const bool subject = el.kind == PatternElement::Kind::Subject;
+                if (!slot_fits(units_[u], subject ? rule_.subject_types : rule_.object_types)) return;
+                (subject ? partial.subject : partial.object) = &units_[u];
+                step(e + 1, u + 1, partial);
+                return;
+            }
+            case PatternElement::Kind::Words: {
+                for (const Phrase& p : el.phrases) {
+                    const std::size_t n = words_at(p, u);
+                    if (n > 0) step(e + 1, u + n, partial);
+                }
+                if (el.optional) step(e + 1, u, partial);
+                return;
+            }
+            case PatternElement::Kind::Gap: {
+                step(e + 1, u, partial);
+                for (std::uint32_t k = 1; k <= el.max_gap && u + k <= units_.size(); ++k) {
+                    const Unit& skipped = units_[u + k - 1];
+                    if ((skipped.is_name() && !el.gap_crosses_names) || match_any(rules_.barriers, text_, skipped.first_token, skipped.end_token) > 0)
+                        return;
+                    step(e + 1, u + k, partial);
+                }
+                return;
+            }
+        }
+    }
+
+    const Rule& rule_;
+    const std::vector<Unit>& units_;
+    const AnalyzedText& text_;
+    const RuleSet& rules_;
+    const SlotFilter& fits_;
+    std::size_t start_ = 0;
+    std::vector<RuleMatch> matches_;
+};
+
+}  // namespace
+
+std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
+                                  const RuleSet& rules, const SlotFilter& fits) {
+    return Matcher(rule, units, text, rules, fits).run();
+}
+
+}  // namespace aikg::extract

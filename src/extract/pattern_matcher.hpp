@@ -1,0 +1,27 @@
+#pragma once
+// Runs one rule's pattern over a sentence's units.
+
+#include <functional>
+#include <vector>
+
+#include "extract/rules.hpp"
+#include "extract/sentence_units.hpp"
+
+namespace aikg::extract {
+
+struct RuleMatch {
+    const Unit* subject = nullptr;
+    const Unit* object = nullptr;
+    std::uint32_t first_token = 0;  // extent of the whole match
+    std::uint32_t end_token = 0;
+};
+
+// Whether a mention may fill a slot (its entity type is allowed there).
+using SlotFilter = std::function<bool(const Mention&, const std::vector<std::string>& allowed_types)>;
+
+// Every way the pattern matches, starting at any unit. Gaps never cross a name
+// or a barrier word; a name slot needs at least one member of an allowed type.
+std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
+                                  const RuleSet& rules, const SlotFilter& fits);
+
+}  // namespace aikg::extract

@@ -1,0 +1,54 @@
+#include "extract/phrase.hpp"
+
+#include <algorithm>
+
+#include "text/clitics.hpp"
+#include "text/normalizer.hpp"
+
+namespace aikg::extract {
+
+Phrase compile_phrase(std::string_view written) {
+    Phrase phrase;
+    phrase.source = std::string(written);
+    const std::string normalized = text::normalize(written);
+    for (const auto& token : text::tokenize(normalized)) {
+        const std::string_view word = token.view(normalized);
+        if (word == "*" && !phrase.words.empty() && !token.space_before) {
+            phrase.words.back().prefix = true;
+            continue;
+        }
+        if (text::is_soft_separator(word)) continue;
+        phrase.words.push_back({std::string(word), false});
+    }
+    return phrase;
+}
+
+namespace {
+
+bool word_matches(const WordPattern& pattern, std::string_view token) {
+    for (const auto& reading : text::proclitic_readings(token)) {
+        if (pattern.prefix ? reading.stem.starts_with(pattern.word) : reading.stem == pattern.word) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+    if (phrase.words.empty()) return 0;
+    std::uint32_t i = t;
+    for (const auto& word : phrase.words) {
+        while (i < end && text::is_soft_separator(text.token_text(i))) ++i;
+        if (i >= end || !word_matches(word, text.token_text(i))) return 0;
+        ++i;
+    }
+    return i - t;
+}
+
+std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+    std::uint32_t best = 0;
+    for (const auto& p : phrases) best = std::max(best, match_phrase(p, text, t, end));
+    return best;
+}
+
+}  // namespace aikg::extract

@@ -1,0 +1,36 @@
+#pragma once
+// Words and phrases from rule files (triggers, cue words, anaphors) compiled for
+// comparison with article tokens.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/analyzed_text.hpp"
+
+namespace aikg::extract {
+
+struct WordPattern {
+    std::string word;     // normalised
+    bool prefix = false;  // written with a trailing '*': any word starting so (أطلق* covers أطلقت، إطلاق)
+};
+
+struct Phrase {
+    std::vector<WordPattern> words;
+    std::string source;  // as written in the rule file, for messages
+};
+
+// Compiles "بما في ذلك" or "اطلق*" into a phrase; empty words when the text has
+// no letters or digits.
+Phrase compile_phrase(std::string_view written);
+
+// Whether the phrase matches tokens starting at `t` (stopping before `end`);
+// returns the number of tokens consumed, 0 for no match. Arabic words are
+// compared with and without their proclitics.
+std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+
+// The longest of several phrases matching at `t`, or 0.
+std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+
+}  // namespace aikg::extract

@@ -1,0 +1,215 @@
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "extract/rules.hpp"
+#include "kb/yaml_util.hpp"
+
+namespace aikg::extract {
+namespace {
+
+using kb::DiagnosticSink;
+using kb::line_of;
+
+constexpr std::uint32_t kDefaultGap = 6;
+constexpr std::uint32_t kMaxGap = 30;
+
+struct Context {
+    const std::string& file;
+    DiagnosticSink& sink;
+    const std::map<std::string, std::vector<Phrase>>& lexicons;
+};
+
+std::vector<Phrase> phrase_list(const YAML::Node& node, const std::string& file, const std::string& what,
+                                DiagnosticSink& sink) {
+    std::vector<Phrase> phrases;
+    for (const auto& written : kb::string_list(node, file, what, sink)) {
+        Phrase p = compile_phrase(written);
+        if (p.words.empty()) {
+            sink.error(file, line_of(node), what + ": '" + written + "' has no letters or digits");
+            continue;
+        }
+        phrases.push_back(std::move(p));
+    }
+    return phrases;
+}
+
+// Parses one pattern string; reports each bad piece at the rule's line.
+std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, const std::string& rule_id, const Context& ctx) {
+    std::vector<PatternElement> elements;
+    std::istringstream pieces(pattern);
+    std::string piece;
+    int subjects = 0, objects = 0;
+    auto fail = [&](const std::string& message) { ctx.sink.error(ctx.file, line, "rule '" + rule_id + "': " + message); };
+    while (pieces >> piece) {
+        PatternElement e;
+        if (piece == "{subject}") {
+            e.kind = PatternElement::Kind::Subject;
+            ++subjects;
+        } else if (piece == "{object}") {
+            e.kind = PatternElement::Kind::Object;
+            ++objects;
+        } else if (piece.front() == '{') {
+            fail("unknown slot '" + piece + "' (slots are {subject} and {object})");
+            continue;
+        } else if (piece.starts_with("...") || piece.starts_with("~")) {
+            e.kind = PatternElement::Kind::Gap;
+            e.max_gap = kDefaultGap;
+            e.gap_crosses_names = piece.front() == '~';
+            const std::string digits = piece.substr(e.gap_crosses_names ? 1 : 3);
+            if (!digits.empty()) {
+                unsigned value = 0;
+                auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+                if (ec != std::errc() || ptr != digits.data() + digits.size() || value == 0 || value > kMaxGap) {
+                    fail("bad gap '" + piece + "' (write ... or ...N, ~ or ~N, with N from 1 to " + std::to_string(kMaxGap) + ")");
+                    continue;
+                }
+                e.max_gap = value;
+            }
+        } else {
+            if (piece.size() > 1 && piece.back() == '?') {
+                e.optional = true;
+                piece.pop_back();
+            }
+            if (piece.front() == '@') {
+                const auto it = ctx.lexicons.find(piece.substr(1));
+                if (it == ctx.lexicons.end()) {
+                    fail("unknown lexicon '" + piece + "'");
+                    continue;
+                }
+                e.phrases = it->second;
+            } else {
+                Phrase p = compile_phrase(piece);
+                if (p.words.empty()) {
+                    fail("'" + piece + "' has no letters or digits to match");
+                    continue;
+                }
+                e.phrases.push_back(std::move(p));
+            }
+        }
+        elements.push_back(std::move(e));
+    }
+    if (subjects != 1 || objects != 1) fail("a pattern needs exactly one {subject} and one {object}");
+    if (!elements.empty() && (elements.front().kind == PatternElement::Kind::Gap || elements.back().kind == PatternElement::Kind::Gap))
+        fail("a pattern cannot start or end with a gap");
+    return elements;
+}
+
+std::vector<std::string> narrowed_types(const YAML::Node& node, const std::vector<std::string>& allowed,
+                                        const std::string& what, const Context& ctx) {
+    if (!node) return allowed;
+    auto types = kb::string_list(node, ctx.file, what, ctx.sink);
+    for (const auto& t : types) {
+        if (!kb::contains(allowed, t))
+            ctx.sink.error(ctx.file, line_of(node), what + ": type '" + t + "' is outside what the relation allows in the ontology");
+    }
+    return types;
+}
+
+void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, std::vector<RuleSet>& sets,
+               std::set<std::string>& rule_ids, DiagnosticSink& sink) {
+    const std::string file = path.string();
+    const auto root = kb::load_yaml_file(path, sink);
+    if (!root) return;
+    if (!root->IsMap()) {
+        sink.error(file, line_of(*root), "a rule file must be a mapping with language, lexicons, cues, anaphora and rules");
+        return;
+    }
+    kb::check_keys(*root, {"language", "lexicons", "cues", "anaphora", "rules"}, file, "a rule file", sink);
+    RuleSet set;
+    set.language = kb::required_scalar(*root, "language", file, "the rule file", sink).value_or("");
+
+    std::map<std::string, std::vector<Phrase>> lexicons;
+    if (const YAML::Node lex = (*root)["lexicons"]) {
+        if (!lex.IsMap()) sink.error(file, line_of(lex), "'lexicons' must map names to lists of words");
+        else
+            for (const auto& kv : lex)
+                lexicons[kv.first.Scalar()] = phrase_list(kv.second, file, "lexicon '" + kv.first.Scalar() + "'", sink);
+    }
+    if (const YAML::Node cues = (*root)["cues"]) {
+        kb::check_keys(cues, {"negation", "hedge", "list_separator", "barrier"}, file, "'cues'", sink);
+        set.negation = phrase_list(cues["negation"], file, "cue list 'negation'", sink);
+        set.hedge = phrase_list(cues["hedge"], file, "cue list 'hedge'", sink);
+        set.list_separators = phrase_list(cues["list_separator"], file, "cue list 'list_separator'", sink);
+        set.barriers = phrase_list(cues["barrier"], file, "cue list 'barrier'", sink);
+    }
+    if (const YAML::Node anaphora = (*root)["anaphora"]) {
+        for (const auto& item : anaphora) {
+            kb::check_keys(item, {"phrase", "type"}, file, "an anaphor", sink);
+            auto phrase = kb::required_scalar(item, "phrase", file, "an anaphor", sink);
+            auto type = kb::required_scalar(item, "type", file, "an anaphor", sink);
+            if (!phrase || !type) continue;
+            if (!ontology.has_node_type(*type)) sink.error(file, line_of(item), "anaphor '" + *phrase + "' has unknown type '" + *type + "'");
+            set.anaphora.push_back({compile_phrase(*phrase), *type});
+        }
+    }
+
+    const Context ctx{file, sink, lexicons};
+    const YAML::Node rules = (*root)["rules"];
+    if (!rules || !rules.IsSequence()) {
+        sink.error(file, line_of(*root), "'rules' must be a list");
+    } else {
+        for (const auto& item : rules) {
+            if (!item.IsMap()) {
+                sink.error(file, line_of(item), "a rule must be a mapping with id, relation and pattern");
+                continue;
+            }
+            kb::check_keys(item, {"id", "relation", "pattern", "confidence", "subject_types", "object_types", "note"}, file,
+                           "a rule", sink);
+            Rule rule;
+            rule.file = file;
+            rule.line = line_of(item);
+            auto id = kb::required_scalar(item, "id", file, "a rule", sink);
+            auto relation = kb::required_scalar(item, "relation", file, "rule '" + id.value_or("?") + "'", sink);
+            auto pattern = kb::required_scalar(item, "pattern", file, "rule '" + id.value_or("?") + "'", sink);
+            if (!id || !relation || !pattern) continue;
+            rule.id = *id;
+            if (!rule_ids.insert(rule.id).second) sink.error(file, rule.line, "rule id '" + rule.id + "' is used twice");
+            rule.relation = ontology.edge_type(*relation);
+            if (!rule.relation) {
+                sink.error(file, line_of(item["relation"]), "rule '" + rule.id + "': unknown relation '" + *relation + "'");
+                continue;
+            }
+            rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, ctx);
+            rule.subject_types = narrowed_types(item["subject_types"], rule.relation->domain, "rule '" + rule.id + "' subject_types", ctx);
+            rule.object_types = narrowed_types(item["object_types"], rule.relation->range, "rule '" + rule.id + "' object_types", ctx);
+            if (const YAML::Node c = item["confidence"]) {
+                try {
+                    rule.confidence = c.as<double>();
+                } catch (const YAML::Exception&) {
+                    rule.confidence = -1;
+                }
+                if (!(rule.confidence > 0.0 && rule.confidence <= 1.0))
+                    sink.error(file, line_of(c), "rule '" + rule.id + "': confidence must be a number in (0, 1]");
+            }
+            set.rules.push_back(std::move(rule));
+        }
+    }
+    sets.push_back(std::move(set));
+}
+
+}  // namespace
+
+std::vector<RuleSet> load_rules(const std::filesystem::path& dir, const kb::Ontology& ontology) {
+    DiagnosticSink sink;
+    std::vector<RuleSet> sets;
+    std::set<std::string> rule_ids;
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        sink.error(dir.string(), 0, "rules folder not found (give the schemas folder with --schemas DIR)");
+    } else {
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+            if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
+                files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        if (files.empty()) sink.error(dir.string(), 0, "no .yaml rule files");
+    }
+    for (const auto& f : files) load_file(f, ontology, sets, rule_ids, sink);
+    sink.throw_if_any();
+    return sets;
+}
+
+}  // namespace aikg::extract

@@ -1,0 +1,67 @@
+#pragma once
+// Relation rules as data: one YAML file per language in schemas/rules/.
+//
+//   language: ar
+//   lexicons:  {release_verb: [أطلق*, تطلق*, إصدار*]}
+//   cues:      {negation: [...], hedge: [...], list_separator: [...], barrier: [...]}
+//   anaphora:  [{phrase: الشركة, type: Organization}]
+//   rules:
+//     - id: ar.released.verb-subject-object
+//       relation: released
+//       pattern: "@release_verb ...3 {subject} ...6 {object}"
+//       confidence: 0.8
+//
+// A pattern is a sequence of: {subject} and {object} (a mention or a list of
+// mentions whose type the relation allows), @lexicon (any of its phrases),
+// literal words (a trailing * makes a prefix), `...N` (up to N words that are
+// neither names nor barriers; `...` is up to 6), `~N` (like `...N` but it may
+// also skip names), and `?` after a word or @lexicon to make it optional.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extract/phrase.hpp"
+#include "kb/ontology.hpp"
+
+namespace aikg::extract {
+
+struct PatternElement {
+    enum class Kind { Subject, Object, Words, Gap } kind = Kind::Words;
+    std::vector<Phrase> phrases;  // Words: any of these
+    std::uint32_t max_gap = 0;    // Gap
+    bool gap_crosses_names = false;  // `~N`: the gap may skip names too (long enumerations)
+    bool optional = false;
+};
+
+struct Rule {
+    std::string id;
+    const kb::EdgeType* relation = nullptr;
+    std::vector<PatternElement> pattern;
+    std::vector<std::string> subject_types;  // the relation's domain unless narrowed
+    std::vector<std::string> object_types;   // the relation's range unless narrowed
+    double confidence = 0.7;
+    std::string file;
+    int line = 0;
+};
+
+struct Anaphor {
+    Phrase phrase;
+    std::string type;  // refers back to the latest mention of this type
+};
+
+struct RuleSet {
+    std::string language;
+    std::vector<Rule> rules;
+    std::vector<Anaphor> anaphora;
+    std::vector<Phrase> negation;
+    std::vector<Phrase> hedge;
+    std::vector<Phrase> list_separators;
+    std::vector<Phrase> barriers;
+};
+
+// Loads every *.yaml file of `dir` (one language each); throws kb::DataError
+// listing every problem with file:line.
+std::vector<RuleSet> load_rules(const std::filesystem::path& dir, const kb::Ontology& ontology);
+
+}  // namespace aikg::extract

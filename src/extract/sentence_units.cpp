@@ -1,0 +1,63 @@
+#include "extract/sentence_units.hpp"
+
+namespace aikg::extract {
+namespace {
+
+constexpr std::uint32_t kMaxSeparatorTokens = 2;  // ", and" / "، و"
+
+bool starts_with_conjunction(const Mention& m) {
+    return m.proclitic.starts_with("\xD9\x88") || m.proclitic.starts_with("\xD9\x81");  // و ف
+}
+
+}  // namespace
+
+std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
+                              const std::vector<Mention>& mentions, const RuleSet& rules) {
+    std::vector<Unit> units;
+    std::size_t m = 0;
+    for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
+        if (m < mentions.size() && mentions[m].first_token == t) {
+            units.push_back({t, mentions[m].end_token, {&mentions[m]}});
+            t = mentions[m].end_token;
+            ++m;
+        } else {
+            units.push_back({t, t + 1, {}});
+            ++t;
+        }
+    }
+
+    // Merge name, separators, name into one list unit, left to right.
+    std::vector<Unit> merged;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (!units[i].is_name() || merged.empty()) {
+            merged.push_back(units[i]);
+            continue;
+        }
+        // Look back over up to two separator words to the previous name.
+        std::size_t back = merged.size();
+        std::uint32_t separators = 0;
+        bool ok = true;
+        while (back > 0 && !merged[back - 1].is_name()) {
+            const Unit& word = merged[back - 1];
+            if (separators == kMaxSeparatorTokens || match_any(rules.list_separators, text, word.first_token, word.end_token) == 0) {
+                ok = false;
+                break;
+            }
+            ++separators;
+            --back;
+        }
+        const bool joined = ok && back > 0 && merged[back - 1].is_name() &&
+                            (separators > 0 || starts_with_conjunction(*units[i].members.front()));
+        if (!joined) {
+            merged.push_back(units[i]);
+            continue;
+        }
+        merged.resize(back);
+        Unit& list = merged.back();
+        list.end_token = units[i].end_token;
+        list.members.insert(list.members.end(), units[i].members.begin(), units[i].members.end());
+    }
+    return merged;
+}
+
+}  // namespace aikg::extract

@@ -1,0 +1,26 @@
+#pragma once
+// A sentence as the pattern matcher sees it: plain words, and names, where a
+// coordinated list of names ("Zoom وSpotify وInfosys", "AWS, Azure and GCP")
+// is one unit so that a relation applies to each member.
+
+#include <vector>
+
+#include "extract/analyzed_text.hpp"
+#include "extract/mention.hpp"
+#include "extract/rules.hpp"
+
+namespace aikg::extract {
+
+struct Unit {
+    std::uint32_t first_token = 0;
+    std::uint32_t end_token = 0;           // exclusive
+    std::vector<const Mention*> members;   // empty for a plain word
+
+    bool is_name() const noexcept { return !members.empty(); }
+};
+
+// `mentions` are the sentence's mentions in token order, not overlapping.
+std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
+                              const std::vector<Mention>& mentions, const RuleSet& rules);
+
+}  // namespace aikg::extract

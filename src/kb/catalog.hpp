@@ -1,0 +1,59 @@
+#pragma once
+// The curated entity catalog (graph/*.yaml): canonical names, types, aliases in
+// every script, openness and facts known ahead of any article.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kb/ontology.hpp"
+
+namespace aikg::kb {
+
+using EntityId = std::uint32_t;
+
+struct SourcePos {
+    std::string file;
+    int line = 0;
+};
+
+struct CatalogFact {
+    std::string relation;
+    std::string object;  // canonical name of another catalog entity
+    SourcePos pos;
+};
+
+struct Entity {
+    std::string name;  // canonical English name
+    std::string type;
+    std::vector<std::string> aliases;
+    std::string openness;  // empty when unknown
+    std::string openness_source;
+    std::string maker;     // canonical name of the releasing organisation, may be empty
+    bool case_sensitive = false;  // Latin aliases are also common words: match them capitalised only
+    std::vector<CatalogFact> facts;
+    SourcePos pos;
+};
+
+class Catalog {
+public:
+    // Loads every *.yaml file of `dir` (sorted by name) and checks it against
+    // the ontology; throws DataError listing every problem with file:line.
+    static Catalog load(const std::filesystem::path& dir, const Ontology& ontology);
+
+    const std::vector<Entity>& entities() const noexcept { return entities_; }
+    const Entity& entity(EntityId id) const { return entities_.at(id); }
+    // By canonical name or alias, compared through text::matching_key.
+    std::optional<EntityId> find(std::string_view name) const;
+    std::size_t alias_count() const noexcept { return by_key_.size(); }
+
+private:
+    std::vector<Entity> entities_;
+    std::unordered_map<std::string, EntityId> by_key_;
+};
+
+}  // namespace aikg::kb

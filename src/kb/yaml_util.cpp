@@ -1,0 +1,93 @@
+#include "kb/yaml_util.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "text/utf8.hpp"
+
+namespace aikg::kb {
+
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, DiagnosticSink& sink) {
+    const std::string name = file.string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        sink.error(name, 0, "cannot open file");
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string bytes = buffer.str();
+    if (text::looks_binary(bytes)) {
+        sink.error(name, 0, "binary data, not a YAML file");
+        return std::nullopt;
+    }
+    if (auto bad = text::find_invalid_utf8(bytes)) {
+        const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        sink.error(name, line, "invalid UTF-8 at byte " + std::to_string(*bad));
+        return std::nullopt;
+    }
+    try {
+        YAML::Node root = YAML::Load(bytes);
+        if (!root || root.IsNull()) {
+            sink.error(name, 0, "file is empty");
+            return std::nullopt;
+        }
+        return root;
+    } catch (const YAML::Exception& e) {
+        sink.error(name, e.mark.line + 1, "YAML syntax error: " + e.msg);
+        return std::nullopt;
+    }
+}
+
+void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& file,
+                std::string_view what, DiagnosticSink& sink) {
+    for (const auto& kv : map) {
+        const std::string key = kv.first.Scalar();
+        bool known = false;
+        for (auto a : allowed) known = known || key == a;
+        if (!known) {
+            std::string list;
+            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            sink.error(file, line_of(kv.first), "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list + ")");
+        }
+    }
+}
+
+std::optional<std::string> required_scalar(const YAML::Node& map, const char* key, const std::string& file,
+                                           std::string_view what, DiagnosticSink& sink) {
+    const YAML::Node value = map[key];
+    if (!value) {
+        sink.error(file, line_of(map), std::string(what) + " has no '" + key + "'");
+        return std::nullopt;
+    }
+    if (!value.IsScalar() || value.Scalar().empty()) {
+        sink.error(file, line_of(value), "'" + std::string(key) + "' of " + std::string(what) + " must be a non-empty string");
+        return std::nullopt;
+    }
+    return value.Scalar();
+}
+
+std::vector<std::string> string_list(const YAML::Node& node, const std::string& file, std::string_view what,
+                                     DiagnosticSink& sink) {
+    std::vector<std::string> out;
+    if (!node || node.IsNull()) return out;
+    if (node.IsScalar()) {
+        out.push_back(node.Scalar());
+        return out;
+    }
+    if (!node.IsSequence()) {
+        sink.error(file, line_of(node), std::string(what) + " must be a string or a list of strings");
+        return out;
+    }
+    for (const auto& item : node) {
+        if (!item.IsScalar()) {
+            sink.error(file, line_of(item), std::string(what) + " must contain only strings");
+            continue;
+        }
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+}  // namespace aikg::kb

@@ -1,0 +1,22 @@
+#pragma once
+// Sentence segmentation over original UTF-8 bytes.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace aikg::text {
+
+struct ByteSpan {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;  // exclusive
+    bool operator==(const ByteSpan&) const = default;
+};
+
+// Splits with ICU's sentence BreakIterator (Unicode UAX #29: `.` `!` `?` `؟` `۔`
+// end sentences, `،` and `؛` do not, line breaks end headlines that have no
+// punctuation). Spans are trimmed of surrounding whitespace; empty ones dropped.
+// Precondition: valid UTF-8.
+std::vector<ByteSpan> split_sentences(std::string_view utf8);
+
+}  // namespace aikg::text

@@ -1,0 +1,98 @@
+#include "text/utf8.hpp"
+
+#include <algorithm>
+
+namespace aikg::text {
+
+InvalidUtf8::InvalidUtf8(std::size_t byte_offset)
+    : std::runtime_error("invalid UTF-8 at byte " + std::to_string(byte_offset)), byte_offset_(byte_offset) {}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;       // overlong
+            if (c == 0xED) hi = 0x9F;       // UTF-16 surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;       // overlong
+            if (c == 0xF4) hi = 0x8F;       // above U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n) return i;
+        if (s[i + 1] < lo || s[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+char32_t decode_next(std::string_view utf8, std::size_t& pos) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    const unsigned char c = s[pos];
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    if (c < 0xE0) {
+        const char32_t cp = (char32_t(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+        pos += 2;
+        return cp;
+    }
+    if (c < 0xF0) {
+        const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+        pos += 3;
+        return cp;
+    }
+    const char32_t cp = (char32_t(c & 0x07) << 18) | (char32_t(s[pos + 1] & 0x3F) << 12) |
+                        (char32_t(s[pos + 2] & 0x3F) << 6) | (s[pos + 3] & 0x3F);
+    pos += 4;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+bool looks_binary(std::string_view bytes) noexcept {
+    const std::size_t probe = std::min<std::size_t>(bytes.size(), 8192);
+    std::size_t control = 0;
+    for (std::size_t i = 0; i < probe; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    // Text files carry almost no C0 controls; a few percent means a binary format.
+    return probe > 0 && control * 20 > probe;
+}
+
+}  // namespace aikg::text
