@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "corpus/document_reader.hpp"
+#include "temp_dir.hpp"
+
+using aikg::corpus::Document;
+using aikg::corpus::InputProblem;
+
+namespace {
+
+struct Collected {
+    std::vector<Document> docs;
+    std::vector<InputProblem> problems;
+};
+
+Collected read(const std::vector<std::string>& inputs) {
+    Collected c;
+    aikg::corpus::read_documents(
+        inputs, [&](Document&& d) { c.docs.push_back(std::move(d)); }, [&](const InputProblem& p) { c.problems.push_back(p); });
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("a folder is read recursively in name order; the file name is the id") {
+    TempDir dir;
+    dir.write("b.txt", "Meta released Llama.");
+    dir.write("sub/a.txt", "أطلقت Meta نموذج Llama.");
+    dir.write("notes.yaml", "ignored: true");
+    const auto c = read({dir.path().string()});
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.problems.empty());
+    CHECK(c.docs[0].id == "b.txt");
+    CHECK(c.docs[0].lang == "en");
+    CHECK(c.docs[1].id == "a.txt");
+    CHECK(c.docs[1].lang == "ar");
+}
+
+TEST_CASE("JSONL records carry their metadata; bad lines are named with their line number") {
+    TempDir dir;
+    const auto file = dir.write("dump.jsonl",
+                                "{\"id\": \"a1\", \"title\": \"T\", \"date\": \"2024-07-23\", \"text\": \"Meta released Llama 3.1.\"}\n"
+                                "\n"
+                                "{\"id\": \"a2\", \"text\": \n"
+                                "{\"title\": \"no id\", \"text\": \"x\"}\n"
+                                "{\"id\": \"a5\", \"text\": \"   \"}\n"
+                                "[1, 2]\n"
+                                "{\"id\": \"a7\", \"lang\": \"ar\", \"text\": \"نص\"}\n");
+    const auto c = read({file.string()});
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "a1");
+    CHECK(c.docs[0].date == "2024-07-23");
+    CHECK(c.docs[0].title == "T");
+    CHECK(c.docs[1].lang == "ar");
+    REQUIRE(c.problems.size() == 4);
+    CHECK(c.problems[0].where == file.string() + ":3");
+    CHECK(c.problems[0].reason.rfind("malformed JSON", 0) == 0);
+    CHECK(c.problems[1].where == file.string() + ":4");
+    CHECK(c.problems[1].reason == "record has no \"id\"");
+    CHECK(c.problems[2].reason == "file is empty");
+    CHECK(c.problems[3].reason == "a line must be a JSON object");
+}
+
+TEST_CASE("empty, binary, invalid UTF-8 and missing inputs are skipped with a reason; the rest is read") {
+    TempDir dir;
+    const auto empty = dir.write("empty.txt", "  \n");
+    const auto binary = dir.write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    const auto broken = dir.write("broken.txt", "Meta \xFF released");
+    const auto good = dir.write("good.txt", "Meta released Llama.");
+    const auto c = read({empty.string(), binary.string(), broken.string(), (dir.path() / "missing.txt").string(), good.string()});
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].id == "good.txt");
+    REQUIRE(c.problems.size() == 4);
+    CHECK(c.problems[0].reason == "file is empty");
+    CHECK(c.problems[1].reason == "binary data, not text");
+    CHECK(c.problems[2].reason == "invalid UTF-8 at byte 5");
+    CHECK(c.problems[3].reason == "no such file or folder");
+}
+
+TEST_CASE("a byte-order mark is not part of the text") {
+    TempDir dir;
+    const auto f = dir.write("bom.txt", "\xEF\xBB\xBFMeta");
+    const auto c = read({f.string()});
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].text == "Meta");
+}

@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include "text/utf8.hpp"
+
+using aikg::text::find_invalid_utf8;
+
+TEST_CASE("valid UTF-8 in Latin and Arabic passes") {
+    CHECK_FALSE(find_invalid_utf8("Meta أطلقت Llama 3.1 😀").has_value());
+    CHECK_FALSE(find_invalid_utf8("").has_value());
+}
+
+TEST_CASE("the first bad byte is reported by offset") {
+    CHECK(find_invalid_utf8("abc\xFFxyz") == 3u);              // never valid
+    CHECK(find_invalid_utf8("ab\xC3") == 2u);                  // truncated sequence at the end
+    CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);               // overlong '/'
+    CHECK(find_invalid_utf8("ok \xED\xA0\x80 surrogate") == 3u);  // UTF-16 surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);        // above U+10FFFF
+    CHECK(find_invalid_utf8("\xD9\x85\xD9") == 2u);            // Arabic letter then half of one
+}
+
+TEST_CASE("binary data is told apart from text") {
+    CHECK(aikg::text::looks_binary(std::string("PK\x03\x04\0\0", 6)));
+    CHECK_FALSE(aikg::text::looks_binary("plain text\nwith lines\tand tabs"));
+    CHECK_FALSE(aikg::text::looks_binary("نص عربي"));
+}
+
+TEST_CASE("decode and encode round-trip") {
+    const std::string s = "aم😀";
+    std::size_t pos = 0;
+    std::string back;
+    while (pos < s.size()) aikg::text::append_utf8(back, aikg::text::decode_next(s, pos));
+    CHECK(back == s);
+}
