@@ -1,6 +1,7 @@
 #pragma once
 // Document in, facts out: mentions, anaphora, rules, evidence.
 
+#include <optional>
 #include <vector>
 
 #include "corpus/document.hpp"
@@ -11,6 +12,11 @@
 #include "kb/ontology.hpp"
 
 namespace aikg::extract {
+
+class AnaphoraResolver;
+class SentenceFacts;
+struct AnalyzedText;
+struct SentenceTokens;
 
 struct ExtractOptions {
     double min_confidence = 0.5;
@@ -28,6 +34,15 @@ public:
     const RuleSet* rules_for(const std::string& language) const;
 
 private:
+    // The entity that fills a slot for a mention: itself when its type is
+    // allowed, else the company behind a platform or product, else none.
+    std::optional<kb::EntityId> slot_entity(const Mention& m, const std::vector<std::string>& types) const;
+    std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
+                                           AnaphoraResolver& resolver) const;
+    void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+                     const RuleSet& rules, SentenceFacts& out) const;
+    void apply_catalog(const std::vector<std::vector<Mention>>& mentions, std::vector<SentenceFacts>& facts) const;
+
     const kb::Catalog& catalog_;
     const kb::Ontology& ontology_;
     std::vector<RuleSet> rules_;

@@ -3,6 +3,7 @@
 // coordinated list of names ("Zoom وSpotify وInfosys", "AWS, Azure and GCP")
 // is one unit so that a relation applies to each member.
 
+#include <functional>
 #include <vector>
 
 #include "extract/analyzed_text.hpp"
@@ -19,8 +20,12 @@ struct Unit {
     bool is_name() const noexcept { return !members.empty(); }
 };
 
+// Whether two names written side by side with nothing between them form one
+// unit (a company and its lab: "Meta FAIR").
+using CompoundTest = std::function<bool(const Mention& left, const Mention& right)>;
+
 // `mentions` are the sentence's mentions in token order, not overlapping.
 std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
-                              const std::vector<Mention>& mentions, const RuleSet& rules);
+                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound);
 
 }  // namespace aikg::extract

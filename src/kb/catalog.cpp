@@ -39,7 +39,7 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
         sink.error(file, line_of(node), "an entity must be a mapping with name, type and aliases");
         return std::nullopt;
     }
-    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "case_sensitive", "facts"}, file,
+    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "company", "case_sensitive", "facts"}, file,
                "an entity", sink);
     Entity e;
     e.pos = {file, line_of(node)};
@@ -61,6 +61,11 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
     }
     if (const YAML::Node s = node["openness_source"]) e.openness_source = s.Scalar();
     if (const YAML::Node m = node["maker"]) e.maker = m.Scalar();
+    if (const YAML::Node c = node["company"]) {
+        e.company = c.Scalar();
+        if (e.type != "Platform" && e.type != "Product")
+            sink.error(file, line_of(c), what + " is a " + e.type + "; only platforms and products name a company");
+    }
     if (const YAML::Node c = node["case_sensitive"]) {
         if (c.Scalar() == "true") e.case_sensitive = true;
         else if (c.Scalar() != "false") sink.error(file, line_of(c), what + ": 'case_sensitive' must be true or false");
@@ -130,6 +135,12 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
                            what + ": maker '" + e.maker + "' (" + catalog.entities_[*maker].type + ") cannot have released a " + e.type);
             }
         }
+        if (!e.company.empty()) {
+            const auto company = catalog.find(e.company);
+            if (!company) sink.error(e.pos.file, e.pos.line, what + ": company '" + e.company + "' is not in the catalog");
+            else if (catalog.entities_[*company].type != "Organization")
+                sink.error(e.pos.file, e.pos.line, what + ": company '" + e.company + "' is not an Organization");
+        }
         for (const CatalogFact& f : e.facts) {
             const EdgeType* edge = ontology.edge_type(f.relation);
             const auto object = catalog.find(f.object);
@@ -153,5 +164,37 @@ std::optional<EntityId> Catalog::find(std::string_view name) const {
     if (it == by_key_.end()) return std::nullopt;
     return it->second;
 }
+
+}  // namespace aikg::kb
+
+namespace aikg::kb {
+
+std::optional<EntityId> Catalog::company_of(EntityId id) const {
+    const Entity& e = entities_.at(id);
+    if (e.company.empty()) return std::nullopt;
+    return find(e.company);
+}
+
+std::vector<EntityId> Catalog::chain(EntityId id, std::string_view relation) const {
+    std::vector<EntityId> out;
+    EntityId current = id;
+    // Follow the first matching fact upwards; the visited check stops cycles in bad data.
+    for (bool advanced = true; advanced;) {
+        advanced = false;
+        for (const CatalogFact& f : entities_.at(current).facts) {
+            if (f.relation != relation) continue;
+            const auto next = find(f.object);
+            if (!next || *next == id || std::find(out.begin(), out.end(), *next) != out.end()) continue;
+            out.push_back(*next);
+            current = *next;
+            advanced = true;
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<EntityId> Catalog::ancestors_of(EntityId id) const { return chain(id, "derived_from"); }
+std::vector<EntityId> Catalog::parents_of(EntityId id) const { return chain(id, "part_of"); }
 
 }  // namespace aikg::kb

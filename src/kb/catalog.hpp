@@ -34,6 +34,10 @@ struct Entity {
     std::string openness;  // empty when unknown
     std::string openness_source;
     std::string maker;     // canonical name of the releasing organisation, may be empty
+    // For platforms and products named like their company (Hugging Face, AWS):
+    // the organisation that stands behind it when the text uses the name for
+    // the company ("Hugging Face released StarCoder").
+    std::string company;
     bool case_sensitive = false;  // Latin aliases are also common words: match them capitalised only
     std::vector<CatalogFact> facts;
     SourcePos pos;
@@ -49,9 +53,17 @@ public:
     const Entity& entity(EntityId id) const { return entities_.at(id); }
     // By canonical name or alias, compared through text::matching_key.
     std::optional<EntityId> find(std::string_view name) const;
+    // Resolved cross-references, filled at load time.
+    std::optional<EntityId> company_of(EntityId id) const;
+    // Ancestors through derived_from facts, nearest first (Code Llama: Llama 2, Llama).
+    std::vector<EntityId> ancestors_of(EntityId id) const;
+    // Parents through part_of facts, nearest first (FAIR: Meta).
+    std::vector<EntityId> parents_of(EntityId id) const;
     std::size_t alias_count() const noexcept { return by_key_.size(); }
 
 private:
+    std::vector<EntityId> chain(EntityId id, std::string_view relation) const;
+
     std::vector<Entity> entities_;
     std::unordered_map<std::string, EntityId> by_key_;
 };
