@@ -14,7 +14,7 @@ namespace aikg::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: aikg extract [INPUT...] [--format jsonl|tsv] [--min-confidence X]\n\n"
+    "usage: aikg extract [INPUT...] [--format jsonl|tsv|mentions] [--min-confidence X]\n\n"
     "Finds entities and relations in articles and prints one fact per line with\n"
     "its evidence (article, sentence, byte span, rule, confidence). Nothing is\n"
     "stored: this is the map step; 'aikg build --facts' is the reduce step.\n\n"
@@ -28,7 +28,8 @@ constexpr const char* kExamples =
     "\nexamples:\n"
     "  aikg extract data/corpus --format jsonl > output/facts.jsonl\n"
     "  aikg extract data/corpus/004_b4709d26dc674c2a.txt --format tsv\n"
-    "  cat dump.jsonl | aikg extract - --min-confidence 0.7\n\n"
+    "  cat dump.jsonl | aikg extract - --min-confidence 0.7\n"
+    "  aikg extract article.txt --format mentions     # which names were recognised\n\n"
     "Bad inputs (missing, empty, binary, invalid UTF-8, malformed JSON lines) are\n"
     "named on stderr with the reason and skipped; the exit code is then 1.\n";
 
@@ -42,6 +43,7 @@ struct ExtractArgs {
 struct ValidatedArgs {
     std::vector<std::string> inputs;
     bool tsv = false;
+    bool mentions = false;
     double min_confidence = 0.5;
     ProjectPaths paths;
 };
@@ -51,8 +53,10 @@ ValidatedArgs validate(const ExtractArgs& a) {
     v.paths = a.common.paths();
     v.inputs = a.inputs;
     if (v.inputs.empty()) v.inputs.push_back(v.paths.sample_corpus.string());
-    if (a.format != "jsonl" && a.format != "tsv") throw UsageError("--format must be jsonl or tsv, not '" + a.format + "'");
+    if (a.format != "jsonl" && a.format != "tsv" && a.format != "mentions")
+        throw UsageError("--format must be jsonl, tsv or mentions, not '" + a.format + "'");
     v.tsv = a.format == "tsv";
+    v.mentions = a.format == "mentions";
     const char* first = a.min_confidence.data();
     const char* last = first + a.min_confidence.size();
     auto [ptr, ec] = std::from_chars(first, last, v.min_confidence);
@@ -76,6 +80,12 @@ int run(const ValidatedArgs& v) {
             if (!extractor.rules_for(doc.lang)) {
                 ++no_rules;
                 std::cerr << doc.source << ": no extraction rules for language '" << doc.lang << "', skipped\n";
+                return;
+            }
+            if (v.mentions) {
+                for (const auto& m : extractor.mentions(doc))
+                    extract::write_mention_jsonl(std::cout, doc.id, m.entity, m.type, m.surface, m.start, m.end, m.anaphor);
+                progress.update(articles, bytes);
                 return;
             }
             for (const auto& fact : extractor.extract(doc)) {
@@ -102,7 +112,8 @@ int run_extract(const std::vector<std::string>& args) {
     ExtractArgs a;
     ArgParser parser;
     parser.positionals(&a.inputs, "INPUT");
-    parser.option("--format", &a.format, "jsonl|tsv", "output format (default: jsonl)");
+    parser.option("--format", &a.format, "jsonl|tsv|mentions",
+                  "facts as JSONL (default) or TSV, or the recognised names (mentions) instead of facts");
     parser.option("--min-confidence", &a.min_confidence, "X", "drop facts below this confidence, 0 to 1 (default: 0.5)");
     a.common.declare(parser);
     if (!parser.parse(args)) {

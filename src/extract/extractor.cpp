@@ -32,6 +32,18 @@ double combine(double a, double b) { return 1.0 - (1.0 - a) * (1.0 - b); }
 
 using FactKey = std::tuple<kb::EntityId, std::string, kb::EntityId>;
 
+// A negation cue counts unless an exception follows it closely ("لا ... فقط", "not only").
+bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
+    constexpr std::uint32_t kExceptionWindow = 3;
+    for (std::uint32_t t = from; t < to; ++t) {
+        const std::uint32_t len = match_any(rules.negation, text, t, to);
+        if (len == 0) continue;
+        const std::uint32_t window_end = std::min<std::uint32_t>(static_cast<std::uint32_t>(text.tokens.size()), t + len + kExceptionWindow);
+        if (!any_cue(rules.negation_exceptions, text, t + len, window_end)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 // Anaphors refer to the latest entity of their type seen so far in the document.
@@ -54,16 +66,16 @@ public:
     SentenceFacts(const kb::Catalog& catalog, const corpus::Document& doc, const SentenceTokens& sentence)
         : catalog_(catalog), doc_(doc), sentence_(sentence) {}
 
-    void add(kb::EntityId subject, const kb::EdgeType& relation, kb::EntityId object, const std::string& rule, double confidence) {
-        if (subject == object) return;
+    void add(SlotFill subject, const kb::EdgeType& relation, SlotFill object, const std::string& rule, double confidence) {
+        if (subject.entity == object.entity) return;
         // Symmetric edges are stored once, in name order.
-        if (relation.symmetric && catalog_.entity(object).name < catalog_.entity(subject).name) std::swap(subject, object);
-        auto [it, inserted] = facts_.try_emplace(FactKey{subject, relation.name, object});
+        if (relation.symmetric && catalog_.entity(object.entity).name < catalog_.entity(subject.entity).name) std::swap(subject, object);
+        auto [it, inserted] = facts_.try_emplace(FactKey{subject.entity, relation.name, object.entity});
         Fact& f = it->second;
         if (inserted) {
-            const kb::Entity& s = catalog_.entity(subject);
-            const kb::Entity& o = catalog_.entity(object);
-            f = Fact{doc_.id, s.name, s.type, relation.name, o.name, o.type,
+            const kb::Entity& s = catalog_.entity(subject.entity);
+            const kb::Entity& o = catalog_.entity(object.entity);
+            f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
                      std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
                      sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang};
         } else if (("+" + f.rule + "+").find("+" + rule + "+") == std::string::npos) {
@@ -75,6 +87,15 @@ public:
     }
 
     const std::map<FactKey, Fact>& facts() const { return facts_; }
+
+    // Facts whose subject is the object's maker, kept until the whole article is read.
+    struct PendingMaker {
+        SlotFill object;
+        const kb::EdgeType* relation;
+        std::string rule;
+        double confidence;
+    };
+    std::vector<PendingMaker> pending_makers;
 
 private:
     const kb::Catalog& catalog_;
@@ -92,10 +113,15 @@ const RuleSet* Extractor::rules_for(const std::string& language) const {
     return nullptr;
 }
 
-std::optional<kb::EntityId> Extractor::slot_entity(const Mention& m, const std::vector<std::string>& types) const {
-    if (kb::contains(types, catalog_.entity(m.entity).type)) return m.entity;
+std::optional<SlotFill> Extractor::slot_entity(const Mention& m, const Rule& rule, const std::vector<std::string>& types) const {
+    const kb::Entity& e = catalog_.entity(m.entity);
+    if (e.category && !rule.relation->categories) return std::nullopt;
+    if (kb::contains(types, e.type)) return SlotFill{m.entity, &e.type};
     // "Hugging Face released StarCoder": a platform named like its company stands for the company.
-    if (auto company = catalog_.company_of(m.entity); company && kb::contains(types, catalog_.entity(*company).type)) return company;
+    if (auto company = catalog_.company_of(m.entity); company && kb::contains(types, catalog_.entity(*company).type))
+        return SlotFill{*company, &catalog_.entity(*company).type};
+    // "datasets such as StarCoder": the words before the name decide its sense here.
+    if (m.context_type && kb::contains(types, *m.context_type)) return SlotFill{m.entity, m.context_type};
     return std::nullopt;
 }
 
@@ -128,34 +154,90 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     return mentions;
 }
 
-void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const {
+    constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
+    std::uint32_t previous_end = 0;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        Mention& m = mentions[i];
+        const std::uint32_t from = std::max(previous_end, m.first_token > kCueReach ? m.first_token - kCueReach : 0u);
+        previous_end = m.end_token;
+        if (i > 0 && !mentions[i - 1].anaphor && mentions[i - 1].context_type && m.first_token - mentions[i - 1].end_token <= 1) {
+            m.context_type = mentions[i - 1].context_type;  // the next member of a typed list
+            continue;
+        }
+        for (const auto& [type, cues] : rules.type_cues) {
+            if (any_cue(cues, text, from, m.first_token)) {
+                m.context_type = &type;
+                break;
+            }
+        }
+    }
+}
+
+void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, SentenceFacts& out) const {
     const CompoundTest compound = [this](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && catalog_.entity(left.entity).type == "Organization" &&
                catalog_.entity(right.entity).type == "Organization";
     };
-    const SlotFilter fits = [this](const Mention& m, const std::vector<std::string>& types) {
-        return slot_entity(m, types).has_value();
+    const ListTest listable = [this](const Mention& left, const Mention& right) {
+        const std::string& a = catalog_.entity(left.entity).type;
+        const std::string& b = catalog_.entity(right.entity).type;
+        // Companies and the platforms named after them are listed together ("Meta وIBM وHugging Face").
+        auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
+        return a == b || (company_like(a) && company_like(b));
     };
-    const std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound);
-    for (const Rule& rule : rules.rules) {
-        for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) {
-            const std::uint32_t cue_from =
-                std::max(sentence.first_token, match.first_token > kCueLookback ? match.first_token - kCueLookback : 0u);
-            double confidence = rule.confidence;
-            if (any_cue(rules.negation, text, cue_from, match.end_token)) confidence *= kNegatedFactor;
-            else if (any_cue(rules.hedge, text, cue_from, match.end_token)) confidence *= kHedgedFactor;
+    const SlotFilter fits = [this](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
+        return slot_entity(m, rule, types).has_value();
+    };
+    assign_context_types(text, rules, mentions);
+    std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
+
+    auto emit = [&](const Rule& rule, const RuleMatch& match) {
+        const std::uint32_t cue_from =
+            std::max(sentence.first_token, match.first_token > kCueLookback ? match.first_token - kCueLookback : 0u);
+        double confidence = rule.confidence;
+        if (negated(rules, text, cue_from, match.end_token)) confidence *= kNegatedFactor;
+        else if (any_cue(rules.hedge, text, cue_from, match.end_token)) confidence *= kHedgedFactor;
+        for (const Mention* o : match.object->members) {
+            const auto object = slot_entity(*o, rule, rule.object_types);
+            if (!object) continue;
+            if (rule.implicit_maker) {
+                out.pending_makers.push_back({*object, rule.relation, rule.id, o->anaphor ? confidence * kAnaphorPenalty : confidence});
+                continue;
+            }
             for (const Mention* s : match.subject->members) {
-                const auto subject = slot_entity(*s, rule.subject_types);
+                const auto subject = slot_entity(*s, rule, rule.subject_types);
                 if (!subject) continue;
-                for (const Mention* o : match.object->members) {
-                    const auto object = slot_entity(*o, rule.object_types);
-                    if (!object) continue;
-                    const double c = (s->anaphor || o->anaphor) ? confidence * kAnaphorPenalty : confidence;
-                    out.add(*subject, *rule.relation, *object, rule.id, c);
-                }
+                const double c = (s->anaphor || o->anaphor) ? confidence * kAnaphorPenalty : confidence;
+                out.add(*subject, *rule.relation, *object, rule.id, c);
             }
         }
+    };
+
+    // Merging rules go first: they turn "brand + model" into one name for every later rule.
+    for (const Rule& rule : rules.rules) {
+        if (!rule.merge) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> merges;
+        for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) {
+            emit(rule, match);
+            merges.emplace_back(static_cast<std::size_t>(match.subject - units.data()), static_cast<std::size_t>(match.object - units.data()));
+        }
+        // Apply right to left so earlier indices stay valid.
+        std::sort(merges.rbegin(), merges.rend());
+        for (const auto& [subject, object] : merges) {
+            const std::size_t first = std::min(subject, object), last = std::max(subject, object);
+            if (last >= units.size()) continue;
+            Unit head = units[object];
+            head.first_token = units[first].first_token;
+            head.end_token = units[last].end_token;
+            units.erase(units.begin() + static_cast<std::ptrdiff_t>(first), units.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+            units.insert(units.begin() + static_cast<std::ptrdiff_t>(first), std::move(head));
+        }
+    }
+    for (const Rule& rule : rules.rules) {
+        if (rule.merge) continue;
+        for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) emit(rule, match);
     }
 }
 
@@ -163,13 +245,27 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
     const kb::EdgeType* derived = ontology_.edge_type("derived_from");
     const kb::EdgeType* part_of = ontology_.edge_type("part_of");
     const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
+    auto fill = [this](kb::EntityId id) { return SlotFill{id, &catalog_.entity(id).type}; };
     std::set<kb::EntityId> in_article;
     for (const auto& sentence : mentions)
         for (const Mention& m : sentence)
             if (!m.anaphor) in_article.insert(m.entity);
 
+    // The company behind a platform named in the article counts as named too.
+    std::set<kb::EntityId> companies_in_article = in_article;
+    for (const kb::EntityId id : in_article)
+        if (auto company = catalog_.company_of(id)) companies_in_article.insert(*company);
+
     std::set<kb::EntityId> units_done;
     for (std::size_t s = 0; s < mentions.size(); ++s) {
+        for (const auto& pending : facts[s].pending_makers) {
+            const kb::Entity& object = catalog_.entity(pending.object.entity);
+            if (object.maker.empty()) continue;
+            const auto maker = catalog_.find(object.maker);
+            if (!maker || !companies_in_article.count(*maker)) continue;
+            facts[s].add(SlotFill{*maker, &catalog_.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
+                         pending.confidence);
+        }
         std::set<kb::EntityId> in_sentence;
         for (const Mention& m : mentions[s])
             if (!m.anaphor) in_sentence.insert(m.entity);
@@ -179,7 +275,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
                 const auto ancestors = catalog_.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
                     if (in_sentence.count(*a)) {
-                        facts[s].add(id, *derived, *a, "catalog.family-in-sentence", kFamilyConfidence);
+                        facts[s].add(fill(id), *derived, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
                         break;
                     }
                 }
@@ -188,7 +284,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
             if (part_of && !units_done.count(id)) {
                 for (const kb::EntityId parent : catalog_.parents_of(id)) {
                     if (!in_article.count(parent)) continue;
-                    facts[s].add(id, *part_of, parent, "catalog.unit-of-parent", kUnitConfidence);
+                    facts[s].add(fill(id), *part_of, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
                     units_done.insert(id);
                     break;
                 }
@@ -196,7 +292,6 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
         }
         // A person at a unit is also with the unit's parent, when the article names it.
         if (!affiliated) continue;
-        std::vector<Fact> extra;
         std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
         for (const auto& [key, fact] : facts[s].facts()) {
             if (std::get<1>(key) != affiliated->name) continue;
@@ -204,7 +299,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
                 if (in_article.count(parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
         }
         for (const auto& [person, parent, confidence] : additions)
-            facts[s].add(person, *affiliated, parent, "catalog.parent-of-unit", confidence);
+            facts[s].add(fill(person), *affiliated, fill(parent), "catalog.parent-of-unit", confidence);
     }
 }
 
@@ -228,6 +323,27 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     for (const auto& sentence : facts)
         for (const auto& [key, fact] : sentence.facts())
             if (fact.confidence >= options_.min_confidence) out.push_back(fact);
+    return out;
+}
+
+}  // namespace aikg::extract
+
+namespace aikg::extract {
+
+std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document& doc) const {
+    std::vector<FoundMention> out;
+    const RuleSet* rules = rules_for(doc.lang);
+    if (!rules) return out;
+    const AnalyzedText text = analyze(doc.text);
+    AnaphoraResolver resolver;
+    for (const SentenceTokens& sentence : text.sentences) {
+        for (const Mention& m : sentence_mentions(text, sentence, *rules, resolver)) {
+            const kb::Entity& e = catalog_.entity(m.entity);
+            const std::uint32_t start = text.token_begin_byte(m.first_token);
+            const std::uint32_t end = text.token_end_byte(m.end_token - 1);
+            out.push_back({e.name, e.type, std::string(doc.text.substr(start, end - start)), start, end, m.anaphor});
+        }
+    }
     return out;
 }
 

@@ -18,6 +18,12 @@ class SentenceFacts;
 struct AnalyzedText;
 struct SentenceTokens;
 
+// An entity filling a relation slot, with the type it has there.
+struct SlotFill {
+    kb::EntityId entity = 0;
+    const std::string* type = nullptr;
+};
+
 struct ExtractOptions {
     double min_confidence = 0.5;
 };
@@ -33,13 +39,26 @@ public:
 
     const RuleSet* rules_for(const std::string& language) const;
 
+    // The names and resolved anaphors of a document, for people checking what
+    // the catalog and the anaphora rules recognise (`aikg extract --format mentions`).
+    struct FoundMention {
+        std::string entity;
+        std::string type;
+        std::string surface;
+        std::uint32_t start = 0;  // byte offsets in the original text
+        std::uint32_t end = 0;
+        bool anaphor = false;
+    };
+    std::vector<FoundMention> mentions(const corpus::Document& doc) const;
+
 private:
     // The entity that fills a slot for a mention: itself when its type is
     // allowed, else the company behind a platform or product, else none.
-    std::optional<kb::EntityId> slot_entity(const Mention& m, const std::vector<std::string>& types) const;
+    std::optional<SlotFill> slot_entity(const Mention& m, const Rule& rule, const std::vector<std::string>& types) const;
+    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const;
     std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                            AnaphoraResolver& resolver) const;
-    void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+    void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                      const RuleSet& rules, SentenceFacts& out) const;
     void apply_catalog(const std::vector<std::vector<Mention>>& mentions, std::vector<SentenceFacts>& facts) const;
 

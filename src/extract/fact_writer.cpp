@@ -26,6 +26,19 @@ void write_jsonl(std::ostream& out, const Fact& f) {
     out << j.dump() << '\n';
 }
 
+void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
+                         const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor) {
+    nlohmann::ordered_json j;
+    j["article"] = article;
+    j["entity"] = entity;
+    j["type"] = type;
+    j["surface"] = surface;
+    j["start"] = start;
+    j["end"] = end;
+    j["anaphor"] = anaphor;
+    out << j.dump() << '\n';
+}
+
 void write_tsv_header(std::ostream& out) {
     out << "article\tsubject\trelation\tobject\tconfidence\trule\tsentence\n";
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Facts on stdout: JSONL for machines (the contract of DESIGN.md), TSV for people.
 
+#include <cstdint>
 #include <ostream>
+#include <string>
 
 #include "extract/fact.hpp"
 
@@ -10,5 +12,7 @@ namespace aikg::extract {
 void write_jsonl(std::ostream& out, const Fact& fact);
 void write_tsv_header(std::ostream& out);
 void write_tsv(std::ostream& out, const Fact& fact);
+void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
+                         const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor);
 
 }  // namespace aikg::extract

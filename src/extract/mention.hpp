@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "kb/catalog.hpp"
@@ -15,6 +16,9 @@ struct Mention {
     std::uint32_t end_token = 0;  // exclusive
     std::string_view proclitic;   // Arabic clitics split off the first word (و in وميتا)
     bool anaphor = false;
+    // The type the words before the name give it here ("مجموعات بيانات مثل StarCoder"
+    // makes StarCoder a Dataset), or null.
+    const std::string* context_type = nullptr;
 };
 
 }  // namespace aikg::extract

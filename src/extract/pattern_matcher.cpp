@@ -17,7 +17,7 @@ public:
 private:
     bool slot_fits(const Unit& unit, const std::vector<std::string>& types) const {
         for (const Mention* m : unit.members)
-            if (fits_(*m, types)) return true;
+            if (fits_(*m, rule_, types)) return true;
         return false;
     }
 

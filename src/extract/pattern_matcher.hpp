@@ -17,7 +17,7 @@ struct RuleMatch {
 };
 
 // Whether a mention may fill a slot (its entity type is allowed there).
-using SlotFilter = std::function<bool(const Mention&, const std::vector<std::string>& allowed_types)>;
+using SlotFilter = std::function<bool(const Mention&, const Rule&, const std::vector<std::string>& allowed_types)>;
 
 // Every way the pattern matches, starting at any unit. Gaps never cross a name
 // or a barrier word; a name slot needs at least one member of an allowed type.

@@ -37,7 +37,8 @@ std::vector<Phrase> phrase_list(const YAML::Node& node, const std::string& file,
 }
 
 // Parses one pattern string; reports each bad piece at the rule's line.
-std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, const std::string& rule_id, const Context& ctx) {
+std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, const std::string& rule_id, bool implicit_subject,
+                                          const Context& ctx) {
     std::vector<PatternElement> elements;
     std::istringstream pieces(pattern);
     std::string piece;
@@ -91,7 +92,11 @@ std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, 
         }
         elements.push_back(std::move(e));
     }
-    if (subjects != 1 || objects != 1) fail("a pattern needs exactly one {subject} and one {object}");
+    if (implicit_subject) {
+        if (subjects != 0 || objects != 1) fail("with implicit_subject the pattern names only one {object}");
+    } else if (subjects != 1 || objects != 1) {
+        fail("a pattern needs exactly one {subject} and one {object}");
+    }
     if (!elements.empty() && (elements.front().kind == PatternElement::Kind::Gap || elements.back().kind == PatternElement::Kind::Gap))
         fail("a pattern cannot start or end with a gap");
     return elements;
@@ -117,7 +122,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         sink.error(file, line_of(*root), "a rule file must be a mapping with language, lexicons, cues, anaphora and rules");
         return;
     }
-    kb::check_keys(*root, {"language", "lexicons", "cues", "anaphora", "rules"}, file, "a rule file", sink);
+    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "anaphora", "rules"}, file, "a rule file", sink);
     RuleSet set;
     set.language = kb::required_scalar(*root, "language", file, "the rule file", sink).value_or("");
 
@@ -129,11 +134,21 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 lexicons[kv.first.Scalar()] = phrase_list(kv.second, file, "lexicon '" + kv.first.Scalar() + "'", sink);
     }
     if (const YAML::Node cues = (*root)["cues"]) {
-        kb::check_keys(cues, {"negation", "hedge", "list_separator", "barrier"}, file, "'cues'", sink);
+        kb::check_keys(cues, {"negation", "negation_exceptions", "hedge", "list_separator", "barrier"}, file, "'cues'", sink);
         set.negation = phrase_list(cues["negation"], file, "cue list 'negation'", sink);
+        set.negation_exceptions = phrase_list(cues["negation_exceptions"], file, "cue list 'negation_exceptions'", sink);
         set.hedge = phrase_list(cues["hedge"], file, "cue list 'hedge'", sink);
         set.list_separators = phrase_list(cues["list_separator"], file, "cue list 'list_separator'", sink);
         set.barriers = phrase_list(cues["barrier"], file, "cue list 'barrier'", sink);
+    }
+    if (const YAML::Node cues = (*root)["type_cues"]) {
+        if (!cues.IsMap()) sink.error(file, line_of(cues), "'type_cues' must map node types to lists of words");
+        else
+            for (const auto& kv : cues) {
+                const std::string type = kv.first.Scalar();
+                if (!ontology.has_node_type(type)) sink.error(file, line_of(kv.first), "type_cues: unknown node type '" + type + "'");
+                set.type_cues.emplace_back(type, phrase_list(kv.second, file, "type cues of '" + type + "'", sink));
+            }
     }
     if (const YAML::Node anaphora = (*root)["anaphora"]) {
         for (const auto& item : anaphora) {
@@ -156,7 +171,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 sink.error(file, line_of(item), "a rule must be a mapping with id, relation and pattern");
                 continue;
             }
-            kb::check_keys(item, {"id", "relation", "pattern", "confidence", "subject_types", "object_types", "note"}, file,
+            kb::check_keys(item, {"id", "relation", "pattern", "confidence", "subject_types", "object_types", "implicit_subject", "merge", "note"}, file,
                            "a rule", sink);
             Rule rule;
             rule.file = file;
@@ -172,7 +187,19 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 sink.error(file, line_of(item["relation"]), "rule '" + rule.id + "': unknown relation '" + *relation + "'");
                 continue;
             }
-            rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, ctx);
+            if (const YAML::Node implicit = item["implicit_subject"]) {
+                if (implicit.Scalar() != "maker")
+                    sink.error(file, line_of(implicit), "rule '" + rule.id + "': implicit_subject can only be 'maker'");
+                else if (rule.relation->name != "released")
+                    sink.error(file, line_of(implicit), "rule '" + rule.id + "': implicit_subject maker needs relation released");
+                rule.implicit_maker = true;
+            }
+            if (const YAML::Node merge = item["merge"]) {
+                if (merge.Scalar() != "true" && merge.Scalar() != "false")
+                    sink.error(file, line_of(merge), "rule '" + rule.id + "': merge must be true or false");
+                rule.merge = merge.Scalar() == "true";
+            }
+            rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, rule.implicit_maker, ctx);
             rule.subject_types = narrowed_types(item["subject_types"], rule.relation->domain, "rule '" + rule.id + "' subject_types", ctx);
             rule.object_types = narrowed_types(item["object_types"], rule.relation->range, "rule '" + rule.id + "' object_types", ctx);
             if (const YAML::Node c = item["confidence"]) {

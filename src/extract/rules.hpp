@@ -3,7 +3,8 @@
 //
 //   language: ar
 //   lexicons:  {release_verb: [أطلق*, تطلق*, إصدار*]}
-//   cues:      {negation: [...], hedge: [...], list_separator: [...], barrier: [...]}
+//   cues:      {negation: [...], negation_exceptions: [...], hedge: [...], list_separator: [...], barrier: [...]}
+//   type_cues: {Dataset: [مجموعة بيانات, dataset], Model: [نموذج, model]}
 //   anaphora:  [{phrase: الشركة, type: Organization}]
 //   rules:
 //     - id: ar.released.verb-subject-object
@@ -18,6 +19,7 @@
 // also skip names), and `?` after a word or @lexicon to make it optional.
 
 #include <filesystem>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,13 @@ struct Rule {
     std::vector<std::string> subject_types;  // the relation's domain unless narrowed
     std::vector<std::string> object_types;   // the relation's range unless narrowed
     double confidence = 0.7;
+    // The pattern names only the object; the subject is the object's maker
+    // from the catalog, when the article names that maker ("the launch of
+    // Llama 3.1" in an article about Meta).
+    bool implicit_maker = false;
+    // Once matched, the subject and object become one name whose members are
+    // the object's: "نموذج Hugging Face StarCoder" is one model, made by Hugging Face.
+    bool merge = false;
     std::string file;
     int line = 0;
 };
@@ -55,9 +64,12 @@ struct RuleSet {
     std::vector<Rule> rules;
     std::vector<Anaphor> anaphora;
     std::vector<Phrase> negation;
+    std::vector<Phrase> negation_exceptions;  // "not only": a negation followed by these is none
     std::vector<Phrase> hedge;
     std::vector<Phrase> list_separators;
     std::vector<Phrase> barriers;
+    // Words that type the names after them ("مجموعات بيانات مثل X": X is a Dataset here).
+    std::vector<std::pair<std::string, std::vector<Phrase>>> type_cues;
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

@@ -12,7 +12,8 @@ bool starts_with_conjunction(const Mention& m) {
 }  // namespace
 
 std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
-                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound) {
+                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
+                              const ListTest& listable) {
     std::vector<Unit> units;
     std::size_t m = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
@@ -47,8 +48,9 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
             --back;
         }
         const bool joined = ok && back > 0 && merged[back - 1].is_name() &&
-                            (separators > 0 || starts_with_conjunction(*units[i].members.front()) ||
-                             compound(*merged[back - 1].members.back(), *units[i].members.front()));
+                            (((separators > 0 || starts_with_conjunction(*units[i].members.front())) &&
+                              listable(*merged[back - 1].members.back(), *units[i].members.front())) ||
+                             (separators == 0 && compound(*merged[back - 1].members.back(), *units[i].members.front())));
         if (!joined) {
             merged.push_back(units[i]);
             continue;

@@ -23,9 +23,13 @@ struct Unit {
 // Whether two names written side by side with nothing between them form one
 // unit (a company and its lab: "Meta FAIR").
 using CompoundTest = std::function<bool(const Mention& left, const Mention& right)>;
+// Whether two names may be members of one list ("Zoom وSpotify" yes; an
+// organisation and the person named after it, "Forrester، روان كيرنان", no).
+using ListTest = std::function<bool(const Mention& left, const Mention& right)>;
 
 // `mentions` are the sentence's mentions in token order, not overlapping.
 std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
-                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound);
+                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
+                              const ListTest& listable);
 
 }  // namespace aikg::extract

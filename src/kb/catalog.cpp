@@ -39,7 +39,7 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
         sink.error(file, line_of(node), "an entity must be a mapping with name, type and aliases");
         return std::nullopt;
     }
-    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "company", "case_sensitive", "facts"}, file,
+    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "company", "case_sensitive", "category", "facts"}, file,
                "an entity", sink);
     Entity e;
     e.pos = {file, line_of(node)};
@@ -65,6 +65,10 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
         e.company = c.Scalar();
         if (e.type != "Platform" && e.type != "Product")
             sink.error(file, line_of(c), what + " is a " + e.type + "; only platforms and products name a company");
+    }
+    if (const YAML::Node c = node["category"]) {
+        if (c.Scalar() == "true") e.category = true;
+        else if (c.Scalar() != "false") sink.error(file, line_of(c), what + ": 'category' must be true or false");
     }
     if (const YAML::Node c = node["case_sensitive"]) {
         if (c.Scalar() == "true") e.case_sensitive = true;

@@ -38,7 +38,8 @@ struct Entity {
     // the organisation that stands behind it when the text uses the name for
     // the company ("Hugging Face released StarCoder").
     std::string company;
-    bool case_sensitive = false;  // Latin aliases are also common words: match them capitalised only
+    bool case_sensitive = false;
+    bool category = false;  // a side of the divide ("open models"), not a single thing  // Latin aliases are also common words: match them capitalised only
     std::vector<CatalogFact> facts;
     SourcePos pos;
 };

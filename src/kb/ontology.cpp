@@ -51,7 +51,7 @@ Ontology Ontology::load(const std::filesystem::path& path) {
                 sink.error(file, line_of(item), "an edge type must be a mapping");
                 continue;
             }
-            check_keys(item, {"name", "domain", "range", "symmetric", "description"}, file, "an edge type", sink);
+            check_keys(item, {"name", "domain", "range", "symmetric", "categories", "description"}, file, "an edge type", sink);
             EdgeType edge;
             auto name = required_scalar(item, "name", file, "an edge type", sink);
             if (!name) continue;
@@ -70,6 +70,10 @@ Ontology Ontology::load(const std::filesystem::path& path) {
             if (const YAML::Node sym = item["symmetric"]) {
                 if (sym.Scalar() == "true") edge.symmetric = true;
                 else if (sym.Scalar() != "false") sink.error(file, line_of(sym), what + ": 'symmetric' must be true or false");
+            }
+            if (const YAML::Node cat = item["categories"]) {
+                if (cat.Scalar() == "true") edge.categories = true;
+                else if (cat.Scalar() != "false") sink.error(file, line_of(cat), what + ": 'categories' must be true or false");
             }
             if (const YAML::Node d = item["description"]) edge.description = d.Scalar();
             if (ontology.edge_type(edge.name)) sink.error(file, line_of(item), what + " is declared twice");

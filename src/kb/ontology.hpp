@@ -13,6 +13,9 @@ struct EdgeType {
     std::vector<std::string> domain;  // allowed subject node types
     std::vector<std::string> range;   // allowed object node types
     bool symmetric = false;
+    // Whether category nodes ("open models", "closed models") may take part:
+    // they stand for a side of the divide, which rivals but does not release or use.
+    bool categories = false;
     std::string description;
 };
 

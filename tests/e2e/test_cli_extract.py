@@ -73,7 +73,7 @@ class ExtractInputs(unittest.TestCase):
         code, out, err = run("extract", "--format", "xml")
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
-        self.assertIn("--format must be jsonl or tsv", err)
+        self.assertIn("--format must be jsonl, tsv or mentions", err)
         code, _, err = run("extract", "--min-confidence", "high")
         self.assertEqual(code, 2)
         self.assertIn("--min-confidence", err)
