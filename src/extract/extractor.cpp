@@ -8,6 +8,7 @@
 #include "extract/analyzed_text.hpp"
 #include "extract/pattern_matcher.hpp"
 #include "extract/sentence_units.hpp"
+#include "kb/diagnostics.hpp"
 
 namespace aikg::extract {
 namespace {
@@ -21,6 +22,7 @@ constexpr std::uint32_t kCueLookback = 3;  // cue words this far before the matc
 constexpr double kFamilyConfidence = 0.6;
 constexpr double kUnitConfidence = 0.6;
 constexpr double kParentAffiliationFactor = 0.9;
+constexpr double kKnownAffiliationConfidence = 0.55;
 
 bool any_cue(const std::vector<Phrase>& cues, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t t = from; t < to; ++t)
@@ -49,7 +51,7 @@ bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from,
 // Anaphors refer to the latest entity of their type seen so far in the document.
 class AnaphoraResolver {
 public:
-    void saw(const kb::Entity& e, kb::EntityId id) { latest_[e.type] = id; }
+    void saw(const std::string& type, kb::EntityId id) { latest_[type] = id; }
     std::optional<kb::EntityId> latest(const std::string& type) const {
         const auto it = latest_.find(type);
         if (it == latest_.end()) return std::nullopt;
@@ -105,7 +107,49 @@ private:
 };
 
 Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, std::vector<RuleSet> rules, ExtractOptions options)
-    : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), options_(options), matcher_(catalog) {}
+    : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), options_(options), matcher_(catalog) {
+    kb::DiagnosticSink sink;
+    for (const RuleSet& set : rules_) {
+        auto& ids = category_entities_.emplace_back();
+        for (const CategoryPattern& c : set.categories) {
+            const auto id = catalog_.find(c.entity);
+            if (!id) sink.error(c.rule.file, c.rule.line, "category pattern names '" + c.entity + "', which is not in the catalog");
+            else if (!catalog_.entity(*id).category)
+                sink.error(c.rule.file, c.rule.line, "'" + c.entity + "' is not marked 'category: true' in the catalog");
+            ids.push_back(id.value_or(0));
+        }
+    }
+    sink.throw_if_any();
+}
+
+void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
+                                      std::vector<Mention>& names) const {
+    if (rules.categories.empty()) return;
+    const auto set_index = static_cast<std::size_t>(&rules - rules_.data());
+    const CompoundTest never = [](const Mention&, const Mention&) { return false; };
+    const std::vector<Unit> units = build_units(text, sentence, names, rules, never, never);
+    const SlotFilter no_slots = [](const Mention&, const Rule&, const std::vector<std::string>&) { return false; };
+    std::vector<Mention> found;
+    for (std::size_t c = 0; c < rules.categories.size(); ++c) {
+        for (const RuleMatch& match : match_rule(rules.categories[c].rule, units, text, rules, no_slots)) {
+            const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Mention& m) {
+                return m.first_token < match.end_token && match.first_token < m.end_token;
+            });
+            if (overlaps) continue;
+            // "والمغلقة": the conjunction glued to the category word still joins it to a list.
+            const std::string_view first = text.token_text(match.first_token);
+            const std::string_view proclitic = first.starts_with("\xD9\x88") ? first.substr(0, 2) : std::string_view{};
+            found.push_back({category_entities_[set_index][c], match.first_token, match.end_token, proclitic, false});
+        }
+    }
+    for (const Mention& m : found) {
+        const bool overlaps_name = std::any_of(names.begin(), names.end(), [&](const Mention& n) {
+            return n.first_token < m.end_token && m.first_token < n.end_token;
+        });
+        if (!overlaps_name) names.push_back(m);
+    }
+    std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+}
 
 const RuleSet* Extractor::rules_for(const std::string& language) const {
     for (const auto& set : rules_)
@@ -127,13 +171,17 @@ std::optional<SlotFill> Extractor::slot_entity(const Mention& m, const Rule& rul
 
 std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                                   AnaphoraResolver& resolver) const {
-    const std::vector<Mention> names = matcher_.find(text, sentence.first_token, sentence.end_token);
+    std::vector<Mention> names = matcher_.find(text, sentence.first_token, sentence.end_token);
+    add_category_mentions(text, sentence, rules, names);
+    assign_context_types(text, rules, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     std::vector<Mention> mentions;
     std::size_t n = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (n < names.size() && names[n].first_token == t) {
-            resolver.saw(catalog_.entity(names[n].entity), names[n].entity);
+            // Categories ("closed models") are generic: "these models" never means them.
+            const kb::Entity& entity = catalog_.entity(names[n].entity);
+            if (!entity.category) resolver.saw(names[n].context_type ? *names[n].context_type : entity.type, names[n].entity);
             mentions.push_back(names[n]);
             t = names[n++].end_token;
             continue;
@@ -161,9 +209,15 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
         Mention& m = mentions[i];
         const std::uint32_t from = std::max(previous_end, m.first_token > kCueReach ? m.first_token - kCueReach : 0u);
         previous_end = m.end_token;
-        if (i > 0 && !mentions[i - 1].anaphor && mentions[i - 1].context_type && m.first_token - mentions[i - 1].end_token <= 1) {
-            m.context_type = mentions[i - 1].context_type;  // the next member of a typed list
-            continue;
+        if (i > 0 && mentions[i - 1].context_type) {
+            // The next member of a typed list: joined by a separator word or a glued و.
+            const std::uint32_t between = m.first_token - mentions[i - 1].end_token;
+            const bool joined = (between == 0 && !m.proclitic.empty()) ||
+                                (between == 1 && match_any(rules.list_separators, text, mentions[i - 1].end_token, m.first_token) == 1);
+            if (joined) {
+                m.context_type = mentions[i - 1].context_type;
+                continue;
+            }
         }
         for (const auto& [type, cues] : rules.type_cues) {
             if (any_cue(cues, text, from, m.first_token)) {
@@ -190,8 +244,11 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     const SlotFilter fits = [this](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
         return slot_entity(m, rule, types).has_value();
     };
-    assign_context_types(text, rules, mentions);
     std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
+    // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
+    for (Unit& unit : units)
+        unit.transparent = unit.is_name() && std::all_of(unit.members.begin(), unit.members.end(),
+                                                         [this](const Mention* m) { return catalog_.entity(m->entity).category; });
 
     auto emit = [&](const Rule& rule, const RuleMatch& match) {
         const std::uint32_t cue_from =
@@ -199,6 +256,17 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         double confidence = rule.confidence;
         if (negated(rules, text, cue_from, match.end_token)) confidence *= kNegatedFactor;
         else if (any_cue(rules.hedge, text, cue_from, match.end_token)) confidence *= kHedgedFactor;
+        if (rule.reciprocal) {
+            const auto& members = match.subject->members;
+            for (std::size_t i = 0; i < members.size(); ++i) {
+                const auto a = slot_entity(*members[i], rule, rule.subject_types);
+                for (std::size_t j = i + 1; a && j < members.size(); ++j) {
+                    const auto b = slot_entity(*members[j], rule, rule.object_types);
+                    if (b) out.add(*a, *rule.relation, *b, rule.id, confidence);
+                }
+            }
+            return;
+        }
         for (const Mention* o : match.object->members) {
             const auto object = slot_entity(*o, rule, rule.object_types);
             if (!object) continue;
@@ -290,8 +358,16 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
                 }
             }
         }
-        // A person at a unit is also with the unit's parent, when the article names it.
         if (!affiliated) continue;
+        // A person named beside the organisation the catalog says they work for.
+        for (const kb::EntityId id : in_sentence) {
+            for (const kb::CatalogFact& f : catalog_.entity(id).facts) {
+                if (f.relation != affiliated->name) continue;
+                if (const auto org = catalog_.find(f.object); org && in_sentence.count(*org))
+                    facts[s].add(fill(id), *affiliated, fill(*org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
+            }
+        }
+        // A person at a unit is also with the unit's parent, when the article names it.
         std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
         for (const auto& [key, fact] : facts[s].facts()) {
             if (std::get<1>(key) != affiliated->name) continue;

@@ -55,6 +55,8 @@ private:
     // The entity that fills a slot for a mention: itself when its type is
     // allowed, else the company behind a platform or product, else none.
     std::optional<SlotFill> slot_entity(const Mention& m, const Rule& rule, const std::vector<std::string>& types) const;
+    void add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
+                               std::vector<Mention>& names) const;
     void assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const;
     std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                            AnaphoraResolver& resolver) const;
@@ -67,6 +69,7 @@ private:
     std::vector<RuleSet> rules_;
     ExtractOptions options_;
     MentionMatcher matcher_;
+    std::vector<std::vector<kb::EntityId>> category_entities_;  // per rule set, per category pattern
 };
 
 }  // namespace aikg::extract

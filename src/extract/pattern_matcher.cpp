@@ -63,7 +63,7 @@ private:
                 step(e + 1, u, partial);
                 for (std::uint32_t k = 1; k <= el.max_gap && u + k <= units_.size(); ++k) {
                     const Unit& skipped = units_[u + k - 1];
-                    if ((skipped.is_name() && !el.gap_crosses_names) || match_any(rules_.barriers, text_, skipped.first_token, skipped.end_token) > 0)
+                    if ((skipped.is_name() && !skipped.transparent && !el.gap_crosses_names) || match_any(rules_.barriers, text_, skipped.first_token, skipped.end_token) > 0)
                         return;
                     step(e + 1, u + k, partial);
                 }

@@ -37,7 +37,9 @@ std::vector<Phrase> phrase_list(const YAML::Node& node, const std::string& file,
 }
 
 // Parses one pattern string; reports each bad piece at the rule's line.
-std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, const std::string& rule_id, bool implicit_subject,
+enum class Slots { Both, ObjectOnly, SubjectOnly, None };
+
+std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, const std::string& rule_id, Slots slots,
                                           const Context& ctx) {
     std::vector<PatternElement> elements;
     std::istringstream pieces(pattern);
@@ -92,10 +94,19 @@ std::vector<PatternElement> parse_pattern(const std::string& pattern, int line, 
         }
         elements.push_back(std::move(e));
     }
-    if (implicit_subject) {
-        if (subjects != 0 || objects != 1) fail("with implicit_subject the pattern names only one {object}");
-    } else if (subjects != 1 || objects != 1) {
-        fail("a pattern needs exactly one {subject} and one {object}");
+    switch (slots) {
+        case Slots::Both:
+            if (subjects != 1 || objects != 1) fail("a pattern needs exactly one {subject} and one {object}");
+            break;
+        case Slots::ObjectOnly:
+            if (subjects != 0 || objects != 1) fail("with implicit_subject the pattern names only one {object}");
+            break;
+        case Slots::SubjectOnly:
+            if (subjects != 1 || objects != 0) fail("a reciprocal pattern names only one {subject}");
+            break;
+        case Slots::None:
+            if (subjects != 0 || objects != 0) fail("a category pattern has no slots");
+            break;
     }
     if (!elements.empty() && (elements.front().kind == PatternElement::Kind::Gap || elements.back().kind == PatternElement::Kind::Gap))
         fail("a pattern cannot start or end with a gap");
@@ -122,7 +133,8 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         sink.error(file, line_of(*root), "a rule file must be a mapping with language, lexicons, cues, anaphora and rules");
         return;
     }
-    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "anaphora", "rules"}, file, "a rule file", sink);
+    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "anaphora", "categories", "rules"}, file, "a rule file",
+                   sink);
     RuleSet set;
     set.language = kb::required_scalar(*root, "language", file, "the rule file", sink).value_or("");
 
@@ -162,6 +174,20 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
     }
 
     const Context ctx{file, sink, lexicons};
+    if (const YAML::Node categories = (*root)["categories"]) {
+        for (const auto& item : categories) {
+            kb::check_keys(item, {"entity", "pattern", "note"}, file, "a category pattern", sink);
+            auto entity = kb::required_scalar(item, "entity", file, "a category pattern", sink);
+            auto pattern = kb::required_scalar(item, "pattern", file, "a category pattern", sink);
+            if (!entity || !pattern) continue;
+            CategoryPattern category{*entity, {}};
+            category.rule.id = "category:" + *entity;
+            category.rule.file = file;
+            category.rule.line = line_of(item);
+            category.rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), category.rule.id, Slots::None, ctx);
+            set.categories.push_back(std::move(category));
+        }
+    }
     const YAML::Node rules = (*root)["rules"];
     if (!rules || !rules.IsSequence()) {
         sink.error(file, line_of(*root), "'rules' must be a list");
@@ -171,7 +197,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 sink.error(file, line_of(item), "a rule must be a mapping with id, relation and pattern");
                 continue;
             }
-            kb::check_keys(item, {"id", "relation", "pattern", "confidence", "subject_types", "object_types", "implicit_subject", "merge", "note"}, file,
+            kb::check_keys(item, {"id", "relation", "pattern", "confidence", "subject_types", "object_types", "implicit_subject", "merge", "reciprocal", "note"}, file,
                            "a rule", sink);
             Rule rule;
             rule.file = file;
@@ -199,7 +225,15 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                     sink.error(file, line_of(merge), "rule '" + rule.id + "': merge must be true or false");
                 rule.merge = merge.Scalar() == "true";
             }
-            rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, rule.implicit_maker, ctx);
+            if (const YAML::Node reciprocal = item["reciprocal"]) {
+                if (reciprocal.Scalar() != "true" && reciprocal.Scalar() != "false")
+                    sink.error(file, line_of(reciprocal), "rule '" + rule.id + "': reciprocal must be true or false");
+                rule.reciprocal = reciprocal.Scalar() == "true";
+                if (rule.reciprocal && !rule.relation->symmetric)
+                    sink.error(file, line_of(reciprocal), "rule '" + rule.id + "': reciprocal needs a symmetric relation");
+            }
+            const Slots slots = rule.implicit_maker ? Slots::ObjectOnly : rule.reciprocal ? Slots::SubjectOnly : Slots::Both;
+            rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, slots, ctx);
             rule.subject_types = narrowed_types(item["subject_types"], rule.relation->domain, "rule '" + rule.id + "' subject_types", ctx);
             rule.object_types = narrowed_types(item["object_types"], rule.relation->range, "rule '" + rule.id + "' object_types", ctx);
             if (const YAML::Node c = item["confidence"]) {

@@ -6,6 +6,7 @@
 //   cues:      {negation: [...], negation_exceptions: [...], hedge: [...], list_separator: [...], barrier: [...]}
 //   type_cues: {Dataset: [مجموعة بيانات, dataset], Model: [نموذج, model]}
 //   anaphora:  [{phrase: الشركة, type: Organization}]
+//   categories: [{entity: closed models, pattern: "@model_plural ...2 @closed"}]
 //   rules:
 //     - id: ar.released.verb-subject-object
 //       relation: released
@@ -50,8 +51,18 @@ struct Rule {
     // Once matched, the subject and object become one name whose members are
     // the object's: "نموذج Hugging Face StarCoder" is one model, made by Hugging Face.
     bool merge = false;
+    // The pattern names only {subject}, a list whose members relate to each
+    // other pairwise ("the competition between Linux and Unix"); symmetric relations only.
+    bool reciprocal = false;
     std::string file;
     int line = 0;
+};
+
+// A category node ("closed models") recognised from words rather than a fixed
+// alias: "النماذج الرائدة مغلقة المصدر". The pattern has words and gaps only.
+struct CategoryPattern {
+    std::string entity;
+    Rule rule;
 };
 
 struct Anaphor {
@@ -63,6 +74,7 @@ struct RuleSet {
     std::string language;
     std::vector<Rule> rules;
     std::vector<Anaphor> anaphora;
+    std::vector<CategoryPattern> categories;
     std::vector<Phrase> negation;
     std::vector<Phrase> negation_exceptions;  // "not only": a negation followed by these is none
     std::vector<Phrase> hedge;

@@ -16,6 +16,7 @@ struct Unit {
     std::uint32_t first_token = 0;
     std::uint32_t end_token = 0;           // exclusive
     std::vector<const Mention*> members;   // empty for a plain word
+    bool transparent = false;              // a name that gaps may pass over
 
     bool is_name() const noexcept { return !members.empty(); }
 };
