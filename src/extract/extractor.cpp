@@ -46,6 +46,27 @@ bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from,
     return false;
 }
 
+// One subject per object, the nearest: a gap that may pass over names must not
+// let a far name take a relation a nearer one states.
+std::vector<RuleMatch> nearest_subjects(std::vector<RuleMatch> matches) {
+    auto distance = [](const RuleMatch& m) {
+        if (!m.subject || !m.object) return std::ptrdiff_t{0};
+        return std::abs(m.object - m.subject);
+    };
+    std::vector<RuleMatch> kept;
+    for (const RuleMatch& m : matches) {
+        auto same_object = std::find_if(kept.begin(), kept.end(), [&](const RuleMatch& k) { return k.object == m.object; });
+        if (same_object == kept.end() || !m.object) kept.push_back(m);
+        else if (distance(m) < distance(*same_object)) *same_object = m;
+    }
+    // Equal subjects matched through different gap lengths are one statement.
+    std::vector<RuleMatch> unique;
+    for (const RuleMatch& m : kept)
+        if (std::none_of(unique.begin(), unique.end(), [&](const RuleMatch& u) { return u.subject == m.subject && u.object == m.object; }))
+            unique.push_back(m);
+    return unique;
+}
+
 }  // namespace
 
 // Anaphors refer to the latest entity of their type seen so far in the document.
@@ -235,8 +256,8 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
                catalog_.entity(right.entity).type == "Organization";
     };
     const ListTest listable = [this](const Mention& left, const Mention& right) {
-        const std::string& a = catalog_.entity(left.entity).type;
-        const std::string& b = catalog_.entity(right.entity).type;
+        const std::string& a = left.context_type ? *left.context_type : catalog_.entity(left.entity).type;
+        const std::string& b = right.context_type ? *right.context_type : catalog_.entity(right.entity).type;
         // Companies and the platforms named after them are listed together ("Meta وIBM وHugging Face").
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
@@ -305,7 +326,7 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     }
     for (const Rule& rule : rules.rules) {
         if (rule.merge) continue;
-        for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) emit(rule, match);
+        for (const RuleMatch& match : nearest_subjects(match_rule(rule, units, text, rules, fits))) emit(rule, match);
     }
 }
 
@@ -379,6 +400,14 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
     }
 }
 
+bool Extractor::overridden(const SentenceFacts& sentence, const FactKey& key) const {
+    for (const kb::EdgeType& edge : ontology_.edge_types()) {
+        if (!kb::contains(edge.overrides, std::get<1>(key))) continue;
+        if (sentence.facts().count(FactKey{std::get<0>(key), edge.name, std::get<2>(key)})) return true;
+    }
+    return false;
+}
+
 std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     std::vector<Fact> out;
     const RuleSet* rules = rules_for(doc.lang);
@@ -396,9 +425,12 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
         apply_rules(text, sentence, mentions.back(), *rules, facts.back());
     }
     apply_catalog(mentions, facts);
-    for (const auto& sentence : facts)
-        for (const auto& [key, fact] : sentence.facts())
-            if (fact.confidence >= options_.min_confidence) out.push_back(fact);
+    for (const auto& sentence : facts) {
+        for (const auto& [key, fact] : sentence.facts()) {
+            if (fact.confidence < options_.min_confidence || overridden(sentence, key)) continue;
+            out.push_back(fact);
+        }
+    }
     return out;
 }
 
@@ -417,7 +449,8 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
             const kb::Entity& e = catalog_.entity(m.entity);
             const std::uint32_t start = text.token_begin_byte(m.first_token);
             const std::uint32_t end = text.token_end_byte(m.end_token - 1);
-            out.push_back({e.name, e.type, std::string(doc.text.substr(start, end - start)), start, end, m.anaphor});
+            const std::string& type = m.context_type ? *m.context_type : e.type;
+            out.push_back({e.name, type, std::string(doc.text.substr(start, end - start)), start, end, m.anaphor});
         }
     }
     return out;

@@ -2,6 +2,7 @@
 // Document in, facts out: mentions, anaphora, rules, evidence.
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "corpus/document.hpp"
@@ -62,6 +63,7 @@ private:
                                            AnaphoraResolver& resolver) const;
     void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                      const RuleSet& rules, SentenceFacts& out) const;
+    bool overridden(const SentenceFacts& sentence, const std::tuple<kb::EntityId, std::string, kb::EntityId>& key) const;
     void apply_catalog(const std::vector<std::vector<Mention>>& mentions, std::vector<SentenceFacts>& facts) const;
 
     const kb::Catalog& catalog_;

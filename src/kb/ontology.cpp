@@ -51,7 +51,7 @@ Ontology Ontology::load(const std::filesystem::path& path) {
                 sink.error(file, line_of(item), "an edge type must be a mapping");
                 continue;
             }
-            check_keys(item, {"name", "domain", "range", "symmetric", "categories", "description"}, file, "an edge type", sink);
+            check_keys(item, {"name", "domain", "range", "symmetric", "categories", "overrides", "description"}, file, "an edge type", sink);
             EdgeType edge;
             auto name = required_scalar(item, "name", file, "an edge type", sink);
             if (!name) continue;
@@ -76,10 +76,14 @@ Ontology Ontology::load(const std::filesystem::path& path) {
                 else if (cat.Scalar() != "false") sink.error(file, line_of(cat), what + ": 'categories' must be true or false");
             }
             if (const YAML::Node d = item["description"]) edge.description = d.Scalar();
+            edge.overrides = string_list(item["overrides"], file, what + " overrides", sink);
             if (ontology.edge_type(edge.name)) sink.error(file, line_of(item), what + " is declared twice");
             ontology.edge_types_.push_back(std::move(edge));
         }
     }
+    for (const auto& edge : ontology.edge_types_)
+        for (const auto& other : edge.overrides)
+            if (!ontology.edge_type(other)) sink.error(file, 0, "edge type '" + edge.name + "' overrides unknown edge type '" + other + "'");
     sink.throw_if_any();
     return ontology;
 }

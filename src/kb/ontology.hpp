@@ -16,6 +16,9 @@ struct EdgeType {
     // Whether category nodes ("open models", "closed models") may take part:
     // they stand for a side of the divide, which rivals but does not release or use.
     bool categories = false;
+    // Relations this one replaces when one sentence yields both for the same
+    // pair: an organisation does not "use" the product it released.
+    std::vector<std::string> overrides;
     std::string description;
 };
 
