@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "extract/analyzed_text.hpp"
+#include "extract/entity_table.hpp"
+#include "extract/unknown_names.hpp"
 #include "extract/pattern_matcher.hpp"
 #include "extract/sentence_units.hpp"
 #include "kb/diagnostics.hpp"
@@ -13,7 +15,8 @@
 namespace aikg::extract {
 namespace {
 
-constexpr double kAnaphorPenalty = 0.85;   // a resolved "the company" is less certain than a name
+constexpr double kAnaphorPenalty = 0.85;
+constexpr double kGuessedTypePenalty = 0.8;  // an unknown name typed only by the relation it takes part in   // a resolved "the company" is less certain than a name
 constexpr double kNegatedFactor = 0.2;     // "did not release" keeps the fact only for audits
 constexpr double kHedgedFactor = 0.6;      // "plans to release"
 constexpr std::uint32_t kCueLookback = 3;  // cue words this far before the match still apply
@@ -86,18 +89,18 @@ private:
 // The facts of one sentence, one per (subject, relation, object).
 class SentenceFacts {
 public:
-    SentenceFacts(const kb::Catalog& catalog, const corpus::Document& doc, const SentenceTokens& sentence)
-        : catalog_(catalog), doc_(doc), sentence_(sentence) {}
+    SentenceFacts(const EntityTable& entities, const corpus::Document& doc, const SentenceTokens& sentence)
+        : entities_(entities), doc_(doc), sentence_(sentence) {}
 
     void add(SlotFill subject, const kb::EdgeType& relation, SlotFill object, const std::string& rule, double confidence) {
         if (subject.entity == object.entity) return;
         // Symmetric edges are stored once, in name order.
-        if (relation.symmetric && catalog_.entity(object.entity).name < catalog_.entity(subject.entity).name) std::swap(subject, object);
+        if (relation.symmetric && entities_.entity(object.entity).name < entities_.entity(subject.entity).name) std::swap(subject, object);
         auto [it, inserted] = facts_.try_emplace(FactKey{subject.entity, relation.name, object.entity});
         Fact& f = it->second;
         if (inserted) {
-            const kb::Entity& s = catalog_.entity(subject.entity);
-            const kb::Entity& o = catalog_.entity(object.entity);
+            const kb::Entity& s = entities_.entity(subject.entity);
+            const kb::Entity& o = entities_.entity(object.entity);
             f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
                      std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
                      sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang};
@@ -121,7 +124,7 @@ public:
     std::vector<PendingMaker> pending_makers;
 
 private:
-    const kb::Catalog& catalog_;
+    const EntityTable& entities_;
     const corpus::Document& doc_;
     const SentenceTokens& sentence_;
     std::map<FactKey, Fact> facts_;
@@ -178,22 +181,28 @@ const RuleSet* Extractor::rules_for(const std::string& language) const {
     return nullptr;
 }
 
-std::optional<SlotFill> Extractor::slot_entity(const Mention& m, const Rule& rule, const std::vector<std::string>& types) const {
-    const kb::Entity& e = catalog_.entity(m.entity);
+std::optional<SlotFill> Extractor::slot_entity(const EntityTable& entities, const Mention& m, const Rule& rule,
+                                               const std::vector<std::string>& types) const {
+    const kb::Entity& e = entities.entity(m.entity);
     if (e.category && !rule.relation->categories) return std::nullopt;
     if (kb::contains(types, e.type)) return SlotFill{m.entity, &e.type};
     // "Hugging Face released StarCoder": a platform named like its company stands for the company.
-    if (auto company = catalog_.company_of(m.entity); company && kb::contains(types, catalog_.entity(*company).type))
-        return SlotFill{*company, &catalog_.entity(*company).type};
+    if (auto company = entities.company_of(m.entity); company && kb::contains(types, entities.entity(*company).type))
+        return SlotFill{*company, &entities.entity(*company).type};
     // "datasets such as StarCoder": the words before the name decide its sense here.
     if (m.context_type && kb::contains(types, *m.context_type)) return SlotFill{m.entity, m.context_type};
+    // A name nothing typed takes the type the relation asks for, with less confidence.
+    if (e.type == kUntyped && !m.context_type && !types.empty()) return SlotFill{m.entity, &types.front(), true};
     return std::nullopt;
 }
 
 std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                                  AnaphoraResolver& resolver) const {
+                                                  EntityTable& entities, AnaphoraResolver& resolver) const {
     std::vector<Mention> names = matcher_.find(text, sentence.first_token, sentence.end_token);
     add_category_mentions(text, sentence, rules, names);
+    const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, names, entities);
+    names.insert(names.end(), unknown.begin(), unknown.end());
+    std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     assign_context_types(text, rules, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     std::vector<Mention> mentions;
@@ -201,8 +210,9 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (n < names.size() && names[n].first_token == t) {
             // Categories ("closed models") are generic: "these models" never means them.
-            const kb::Entity& entity = catalog_.entity(names[n].entity);
-            if (!entity.category) resolver.saw(names[n].context_type ? *names[n].context_type : entity.type, names[n].entity);
+            const kb::Entity& entity = entities.entity(names[n].entity);
+            const std::string& type = names[n].context_type ? *names[n].context_type : entity.type;
+            if (!entity.category && type != kUntyped) resolver.saw(type, names[n].entity);
             mentions.push_back(names[n]);
             t = names[n++].end_token;
             continue;
@@ -250,26 +260,26 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
 }
 
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
-                            const RuleSet& rules, SentenceFacts& out) const {
-    const CompoundTest compound = [this](const Mention& left, const Mention& right) {
-        return !left.anaphor && !right.anaphor && catalog_.entity(left.entity).type == "Organization" &&
-               catalog_.entity(right.entity).type == "Organization";
+                            const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
+    const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
+        return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&
+               entities.entity(right.entity).type == "Organization";
     };
-    const ListTest listable = [this](const Mention& left, const Mention& right) {
-        const std::string& a = left.context_type ? *left.context_type : catalog_.entity(left.entity).type;
-        const std::string& b = right.context_type ? *right.context_type : catalog_.entity(right.entity).type;
+    const ListTest listable = [&entities](const Mention& left, const Mention& right) {
+        const std::string& a = left.context_type ? *left.context_type : entities.entity(left.entity).type;
+        const std::string& b = right.context_type ? *right.context_type : entities.entity(right.entity).type;
         // Companies and the platforms named after them are listed together ("Meta وIBM وHugging Face").
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
     };
-    const SlotFilter fits = [this](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
-        return slot_entity(m, rule, types).has_value();
+    const SlotFilter fits = [this, &entities](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
+        return slot_entity(entities, m, rule, types).has_value();
     };
     std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
     for (Unit& unit : units)
         unit.transparent = unit.is_name() && std::all_of(unit.members.begin(), unit.members.end(),
-                                                         [this](const Mention* m) { return catalog_.entity(m->entity).category; });
+                                                         [&entities](const Mention* m) { return entities.entity(m->entity).category; });
 
     auto emit = [&](const Rule& rule, const RuleMatch& match) {
         const std::uint32_t cue_from =
@@ -280,25 +290,26 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         if (rule.reciprocal) {
             const auto& members = match.subject->members;
             for (std::size_t i = 0; i < members.size(); ++i) {
-                const auto a = slot_entity(*members[i], rule, rule.subject_types);
+                const auto a = slot_entity(entities, *members[i], rule, rule.subject_types);
                 for (std::size_t j = i + 1; a && j < members.size(); ++j) {
-                    const auto b = slot_entity(*members[j], rule, rule.object_types);
+                    const auto b = slot_entity(entities, *members[j], rule, rule.object_types);
                     if (b) out.add(*a, *rule.relation, *b, rule.id, confidence);
                 }
             }
             return;
         }
         for (const Mention* o : match.object->members) {
-            const auto object = slot_entity(*o, rule, rule.object_types);
+            const auto object = slot_entity(entities, *o, rule, rule.object_types);
             if (!object) continue;
             if (rule.implicit_maker) {
                 out.pending_makers.push_back({*object, rule.relation, rule.id, o->anaphor ? confidence * kAnaphorPenalty : confidence});
                 continue;
             }
             for (const Mention* s : match.subject->members) {
-                const auto subject = slot_entity(*s, rule, rule.subject_types);
+                const auto subject = slot_entity(entities, *s, rule, rule.subject_types);
                 if (!subject) continue;
-                const double c = (s->anaphor || o->anaphor) ? confidence * kAnaphorPenalty : confidence;
+                double c = (s->anaphor || o->anaphor) ? confidence * kAnaphorPenalty : confidence;
+                if (subject->guessed || object->guessed) c *= kGuessedTypePenalty;
                 out.add(*subject, *rule.relation, *object, rule.id, c);
             }
         }
@@ -330,11 +341,12 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     }
 }
 
-void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions, std::vector<SentenceFacts>& facts) const {
+void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std::vector<Mention>>& mentions,
+                              std::vector<SentenceFacts>& facts) const {
     const kb::EdgeType* derived = ontology_.edge_type("derived_from");
     const kb::EdgeType* part_of = ontology_.edge_type("part_of");
     const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
-    auto fill = [this](kb::EntityId id) { return SlotFill{id, &catalog_.entity(id).type}; };
+    auto fill = [&entities](kb::EntityId id) { return SlotFill{id, &entities.entity(id).type}; };
     std::set<kb::EntityId> in_article;
     for (const auto& sentence : mentions)
         for (const Mention& m : sentence)
@@ -343,16 +355,16 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
     // The company behind a platform named in the article counts as named too.
     std::set<kb::EntityId> companies_in_article = in_article;
     for (const kb::EntityId id : in_article)
-        if (auto company = catalog_.company_of(id)) companies_in_article.insert(*company);
+        if (auto company = entities.company_of(id)) companies_in_article.insert(*company);
 
     std::set<kb::EntityId> units_done;
     for (std::size_t s = 0; s < mentions.size(); ++s) {
         for (const auto& pending : facts[s].pending_makers) {
-            const kb::Entity& object = catalog_.entity(pending.object.entity);
+            const kb::Entity& object = entities.entity(pending.object.entity);
             if (object.maker.empty()) continue;
-            const auto maker = catalog_.find(object.maker);
+            const auto maker = entities.find_in_catalog(object.maker);
             if (!maker || !companies_in_article.count(*maker)) continue;
-            facts[s].add(SlotFill{*maker, &catalog_.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
+            facts[s].add(SlotFill{*maker, &entities.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
                          pending.confidence);
         }
         std::set<kb::EntityId> in_sentence;
@@ -361,7 +373,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
         for (const kb::EntityId id : in_sentence) {
             // A version beside its family: linked to the broadest family named here.
             if (derived) {
-                const auto ancestors = catalog_.ancestors_of(id);
+                const auto ancestors = entities.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
                     if (in_sentence.count(*a)) {
                         facts[s].add(fill(id), *derived, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
@@ -371,7 +383,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
             }
             // A lab or unit in an article that also names its parent, stated once where the unit first appears.
             if (part_of && !units_done.count(id)) {
-                for (const kb::EntityId parent : catalog_.parents_of(id)) {
+                for (const kb::EntityId parent : entities.parents_of(id)) {
                     if (!in_article.count(parent)) continue;
                     facts[s].add(fill(id), *part_of, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
                     units_done.insert(id);
@@ -382,9 +394,9 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
         if (!affiliated) continue;
         // A person named beside the organisation the catalog says they work for.
         for (const kb::EntityId id : in_sentence) {
-            for (const kb::CatalogFact& f : catalog_.entity(id).facts) {
+            for (const kb::CatalogFact& f : entities.entity(id).facts) {
                 if (f.relation != affiliated->name) continue;
-                if (const auto org = catalog_.find(f.object); org && in_sentence.count(*org))
+                if (const auto org = entities.find_in_catalog(f.object); org && in_sentence.count(*org))
                     facts[s].add(fill(id), *affiliated, fill(*org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
             }
         }
@@ -392,7 +404,7 @@ void Extractor::apply_catalog(const std::vector<std::vector<Mention>>& mentions,
         std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
         for (const auto& [key, fact] : facts[s].facts()) {
             if (std::get<1>(key) != affiliated->name) continue;
-            for (const kb::EntityId parent : catalog_.parents_of(std::get<2>(key)))
+            for (const kb::EntityId parent : entities.parents_of(std::get<2>(key)))
                 if (in_article.count(parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
         }
         for (const auto& [person, parent, confidence] : additions)
@@ -414,17 +426,18 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     if (!rules) return out;
     const AnalyzedText text = analyze(doc.text);
     AnaphoraResolver resolver;
+    EntityTable entities(catalog_);
 
     std::vector<std::vector<Mention>> mentions;
     std::vector<SentenceFacts> facts;
     mentions.reserve(text.sentences.size());
     facts.reserve(text.sentences.size());
     for (const SentenceTokens& sentence : text.sentences) {
-        mentions.push_back(sentence_mentions(text, sentence, *rules, resolver));
-        facts.emplace_back(catalog_, doc, sentence);
-        apply_rules(text, sentence, mentions.back(), *rules, facts.back());
+        mentions.push_back(sentence_mentions(text, sentence, *rules, entities, resolver));
+        facts.emplace_back(entities, doc, sentence);
+        apply_rules(text, sentence, mentions.back(), *rules, entities, facts.back());
     }
-    apply_catalog(mentions, facts);
+    apply_catalog(entities, mentions, facts);
     for (const auto& sentence : facts) {
         for (const auto& [key, fact] : sentence.facts()) {
             if (fact.confidence < options_.min_confidence || overridden(sentence, key)) continue;
@@ -444,9 +457,10 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
     if (!rules) return out;
     const AnalyzedText text = analyze(doc.text);
     AnaphoraResolver resolver;
+    EntityTable entities(catalog_);
     for (const SentenceTokens& sentence : text.sentences) {
-        for (const Mention& m : sentence_mentions(text, sentence, *rules, resolver)) {
-            const kb::Entity& e = catalog_.entity(m.entity);
+        for (const Mention& m : sentence_mentions(text, sentence, *rules, entities, resolver)) {
+            const kb::Entity& e = entities.entity(m.entity);
             const std::uint32_t start = text.token_begin_byte(m.first_token);
             const std::uint32_t end = text.token_end_byte(m.end_token - 1);
             const std::string& type = m.context_type ? *m.context_type : e.type;

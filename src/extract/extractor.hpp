@@ -15,6 +15,7 @@
 namespace aikg::extract {
 
 class AnaphoraResolver;
+class EntityTable;
 class SentenceFacts;
 struct AnalyzedText;
 struct SentenceTokens;
@@ -23,6 +24,7 @@ struct SentenceTokens;
 struct SlotFill {
     kb::EntityId entity = 0;
     const std::string* type = nullptr;
+    bool guessed = false;  // typed by the slot alone
 };
 
 struct ExtractOptions {
@@ -55,16 +57,18 @@ public:
 private:
     // The entity that fills a slot for a mention: itself when its type is
     // allowed, else the company behind a platform or product, else none.
-    std::optional<SlotFill> slot_entity(const Mention& m, const Rule& rule, const std::vector<std::string>& types) const;
+    std::optional<SlotFill> slot_entity(const EntityTable& entities, const Mention& m, const Rule& rule,
+                                        const std::vector<std::string>& types) const;
     void add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                std::vector<Mention>& names) const;
     void assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const;
     std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                           AnaphoraResolver& resolver) const;
+                                           EntityTable& entities, AnaphoraResolver& resolver) const;
     void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
-                     const RuleSet& rules, SentenceFacts& out) const;
+                     const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const;
     bool overridden(const SentenceFacts& sentence, const std::tuple<kb::EntityId, std::string, kb::EntityId>& key) const;
-    void apply_catalog(const std::vector<std::vector<Mention>>& mentions, std::vector<SentenceFacts>& facts) const;
+    void apply_catalog(const EntityTable& entities, const std::vector<std::vector<Mention>>& mentions,
+                       std::vector<SentenceFacts>& facts) const;
 
     const kb::Catalog& catalog_;
     const kb::Ontology& ontology_;

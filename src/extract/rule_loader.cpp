@@ -146,7 +146,10 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 lexicons[kv.first.Scalar()] = phrase_list(kv.second, file, "lexicon '" + kv.first.Scalar() + "'", sink);
     }
     if (const YAML::Node cues = (*root)["cues"]) {
-        kb::check_keys(cues, {"negation", "negation_exceptions", "hedge", "list_separator", "barrier"}, file, "'cues'", sink);
+        kb::check_keys(cues, {"negation", "negation_exceptions", "hedge", "list_separator", "barrier", "not_a_name", "name_stopwords"},
+                       file, "'cues'", sink);
+        set.not_a_name = phrase_list(cues["not_a_name"], file, "cue list 'not_a_name'", sink);
+        set.name_stopwords = phrase_list(cues["name_stopwords"], file, "cue list 'name_stopwords'", sink);
         set.negation = phrase_list(cues["negation"], file, "cue list 'negation'", sink);
         set.negation_exceptions = phrase_list(cues["negation_exceptions"], file, "cue list 'negation_exceptions'", sink);
         set.hedge = phrase_list(cues["hedge"], file, "cue list 'hedge'", sink);
@@ -173,6 +176,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         }
     }
 
+    set.lexicons = lexicons;
     const Context ctx{file, sink, lexicons};
     if (const YAML::Node categories = (*root)["categories"]) {
         for (const auto& item : categories) {

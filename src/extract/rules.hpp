@@ -3,7 +3,7 @@
 //
 //   language: ar
 //   lexicons:  {release_verb: [أطلق*, تطلق*, إصدار*]}
-//   cues:      {negation: [...], negation_exceptions: [...], hedge: [...], list_separator: [...], barrier: [...]}
+//   cues:      {negation, negation_exceptions, hedge, list_separator, barrier, not_a_name, name_stopwords: [...]}
 //   type_cues: {Dataset: [مجموعة بيانات, dataset], Model: [نموذج, model]}
 //   anaphora:  [{phrase: الشركة, type: Organization}]
 //   categories: [{entity: closed models, pattern: "@model_plural ...2 @closed"}]
@@ -20,6 +20,7 @@
 // also skip names), and `?` after a word or @lexicon to make it optional.
 
 #include <filesystem>
+#include <map>
 #include <utility>
 #include <string>
 #include <vector>
@@ -80,6 +81,9 @@ struct RuleSet {
     std::vector<Phrase> hedge;
     std::vector<Phrase> list_separators;
     std::vector<Phrase> barriers;
+    std::vector<Phrase> not_a_name;      // Latin words that are not names (LLM, API; The, In)
+    std::vector<Phrase> name_stopwords;  // Arabic words that cannot be part of a person's name (قال، وفقا)
+    std::map<std::string, std::vector<Phrase>> lexicons;  // by name, for stages that need one (roles)
     // Words that type the names after them ("مجموعات بيانات مثل X": X is a Dataset here).
     std::vector<std::pair<std::string, std::vector<Phrase>>> type_cues;
 };

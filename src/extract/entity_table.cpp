@@ -1,0 +1,40 @@
+#include "extract/entity_table.hpp"
+
+#include "text/tokenizer.hpp"
+
+namespace aikg::extract {
+
+const kb::Entity& EntityTable::entity(kb::EntityId id) const {
+    if (!is_local(id)) return catalog_.entity(id);
+    return local_.at(id - catalog_.entities().size());
+}
+
+kb::EntityId EntityTable::local(const std::string& name, const std::string& type) {
+    const std::string key = text::matching_key(name);
+    if (const auto it = local_by_key_.find(key); it != local_by_key_.end()) {
+        kb::Entity& e = local_.at(it->second - catalog_.entities().size());
+        if (e.type == kUntyped && type != kUntyped) e.type = type;
+        return it->second;
+    }
+    const auto id = static_cast<kb::EntityId>(catalog_.entities().size() + local_.size());
+    kb::Entity e;
+    e.name = name;
+    e.type = type;
+    local_.push_back(std::move(e));
+    local_by_key_.emplace(key, id);
+    return id;
+}
+
+std::optional<kb::EntityId> EntityTable::company_of(kb::EntityId id) const {
+    return is_local(id) ? std::nullopt : catalog_.company_of(id);
+}
+
+std::vector<kb::EntityId> EntityTable::ancestors_of(kb::EntityId id) const {
+    return is_local(id) ? std::vector<kb::EntityId>{} : catalog_.ancestors_of(id);
+}
+
+std::vector<kb::EntityId> EntityTable::parents_of(kb::EntityId id) const {
+    return is_local(id) ? std::vector<kb::EntityId>{} : catalog_.parents_of(id);
+}
+
+}  // namespace aikg::extract

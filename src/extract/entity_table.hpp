@@ -1,0 +1,40 @@
+#pragma once
+// The entities one document can name: the whole catalog, plus names the
+// catalog does not know, found in this document (a Latin-script name in
+// Arabic text, a person introduced by a role). Ids past the catalog's are local.
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kb/catalog.hpp"
+
+namespace aikg::extract {
+
+// The type of a name found without a cue: it takes the type a relation slot asks for.
+inline const std::string kUntyped = "Unknown";
+
+class EntityTable {
+public:
+    explicit EntityTable(const kb::Catalog& catalog) : catalog_(catalog) {}
+
+    const kb::Entity& entity(kb::EntityId id) const;
+    bool is_local(kb::EntityId id) const noexcept { return id >= catalog_.entities().size(); }
+    // The local entity with this name (compared by matching key), created when new.
+    // An untyped entity takes the first real type it is given.
+    kb::EntityId local(const std::string& name, const std::string& type);
+
+    std::optional<kb::EntityId> find_in_catalog(std::string_view name) const { return catalog_.find(name); }
+    std::optional<kb::EntityId> company_of(kb::EntityId id) const;
+    std::vector<kb::EntityId> ancestors_of(kb::EntityId id) const;
+    std::vector<kb::EntityId> parents_of(kb::EntityId id) const;
+
+private:
+    const kb::Catalog& catalog_;
+    std::deque<kb::Entity> local_;  // deque: references stay valid as it grows
+    std::unordered_map<std::string, kb::EntityId> local_by_key_;
+};
+
+}  // namespace aikg::extract

@@ -1,0 +1,178 @@
+#include "extract/unknown_names.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "text/utf8.hpp"
+
+namespace aikg::extract {
+namespace {
+
+constexpr std::uint32_t kMaxNameTokens = 6;
+constexpr std::uint32_t kPersonNameTokens = 2;
+const std::string kPerson = "Person";
+
+using text::TokenKind;
+
+bool is_connector(std::string_view t) { return t == "&" || t == "." || t == "-" || t == "'" || t == "+"; }
+
+bool starts_upper(const AnalyzedText& text, std::uint32_t t) {
+    std::size_t pos = text.token_begin_byte(t);
+    return u_isupper(static_cast<UChar32>(text::decode_next(text.original, pos)));
+}
+
+class Finder {
+public:
+    Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const std::vector<Mention>& known,
+           EntityTable& entities)
+        : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(sentence.end_token - sentence.first_token) {
+        for (const Mention& m : known)
+            for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = true;
+        if (const auto it = rules.lexicons.find("role"); it != rules.lexicons.end()) roles_ = &it->second;
+        if (const auto it = rules.lexicons.find("role_intro"); it != rules.lexicons.end()) role_intro_ = &it->second;
+    }
+
+    std::vector<Mention> run() {
+        const bool arabic = rules_.language == "ar";
+        for (std::uint32_t t = sentence_.first_token; t < sentence_.end_token;) {
+            const std::uint32_t end = arabic ? latin_run(t) : capitalised_run(t);
+            if (end > t) {
+                add(t, end, person_by_role(t, end) ? kPerson : kUntyped);
+                t = end;
+            } else {
+                ++t;
+            }
+        }
+        if (arabic) arabic_people();
+        std::sort(found_.begin(), found_.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+        return found_;
+    }
+
+private:
+    bool free(std::uint32_t t) const { return t < sentence_.end_token && !covered_[t - sentence_.first_token]; }
+    TokenKind kind(std::uint32_t t) const { return text_.tokens[t].kind; }
+    bool glued(std::uint32_t t) const { return !text_.tokens[t].space_before; }
+
+    // Extends a name over Latin words and numbers, and over & . - ' written without spaces ("AT&T", "watsonx.ai").
+    std::uint32_t extend(std::uint32_t t, bool need_capitals) const {
+        std::uint32_t end = t + 1;
+        while (end < sentence_.end_token && end - t < kMaxNameTokens && free(end)) {
+            const TokenKind k = kind(end);
+            if (k == TokenKind::Latin && (!need_capitals || starts_upper(text_, end) || glued(end))) {
+                ++end;
+            } else if (k == TokenKind::Number) {
+                ++end;
+            } else if (is_connector(text_.token_text(end)) && glued(end) && end + 1 < sentence_.end_token && free(end + 1) &&
+                       glued(end + 1) && (kind(end + 1) == TokenKind::Latin || kind(end + 1) == TokenKind::Number)) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    bool all_not_names(std::uint32_t begin, std::uint32_t end) const {
+        for (std::uint32_t t = begin; t < end; ++t) {
+            if (kind(t) != TokenKind::Latin) continue;
+            if (match_any(rules_.not_a_name, text_, t, t + 1) == 0) return false;
+        }
+        return true;
+    }
+
+    std::uint32_t latin_run(std::uint32_t t) const {
+        if (!free(t) || kind(t) != TokenKind::Latin || text_.token_text(t).size() < 2) return t;
+        const std::uint32_t end = extend(t, false);
+        return all_not_names(t, end) ? t : end;
+    }
+
+    std::uint32_t capitalised_run(std::uint32_t t) const {
+        if (!free(t) || kind(t) != TokenKind::Latin || !starts_upper(text_, t)) return t;
+        // Leading function words ("The", "In") are not part of a name.
+        if (match_any(rules_.not_a_name, text_, t, t + 1) > 0) return t;
+        const std::uint32_t end = extend(t, true);
+        // One capitalised word opening a sentence is just the sentence's first word.
+        if (t == sentence_.first_token && end == t + 1) return t;
+        return all_not_names(t, end) ? t : end;
+    }
+
+    // "Name, (the) CEO of" or "CEO Name": a role next to the name makes it a person.
+    bool person_by_role(std::uint32_t begin, std::uint32_t end) const {
+        if (!roles_) return false;
+        std::uint32_t t = end;
+        if (t < sentence_.end_token && (text_.token_text(t) == "," || text_.token_text(t) == "\xD8\x8C")) ++t;
+        for (std::string_view det : {"the", "a", "an"})
+            if (t < sentence_.end_token && text_.token_text(t) == det) ++t;
+        if (t < sentence_.end_token && match_any(*roles_, text_, t, sentence_.end_token) > 0) return true;
+        for (std::uint32_t back = 1; back <= 2 && begin >= sentence_.first_token + back; ++back)
+            if (match_any(*roles_, text_, begin - back, begin) == back) return true;
+        return false;
+    }
+
+    bool name_word(std::uint32_t t) const {
+        if (!free(t) || kind(t) != TokenKind::Arabic) return false;
+        const std::string_view w = text_.token_text(t);
+        // Transliterated names do not carry the article; function words and verbs are listed as stopwords.
+        return !w.starts_with("\xD8\xA7\xD9\x84") && w.size() >= 4 && match_any(rules_.name_stopwords, text_, t, t + 1) == 0;
+    }
+
+    bool comma(std::uint32_t t) const {
+        return t < sentence_.end_token && (text_.token_text(t) == "\xD8\x8C" || text_.token_text(t) == ",");
+    }
+
+    // Two Arabic words before "، <role>" or after "<role> ... <organisation>،".
+    void arabic_people() {
+        if (!roles_) return;
+        for (std::uint32_t t = sentence_.first_token + kPersonNameTokens; t < sentence_.end_token; ++t) {
+            if (!comma(t)) continue;
+            std::uint32_t r = t + 1;
+            if (role_intro_ && r < sentence_.end_token && match_any(*role_intro_, text_, r, r + 1) == 1) ++r;
+            const bool role_after = r < sentence_.end_token && match_any(*roles_, text_, r, sentence_.end_token) > 0;
+            const std::uint32_t first = t - kPersonNameTokens;
+            if (role_after && name_word(first) && name_word(first + 1)) add(first, t, kPerson);
+            // "<role> ... <organisation>، Name Name" closed by a comma or the sentence end.
+            const std::uint32_t after = t + 1;
+            if (after + kPersonNameTokens <= sentence_.end_token && name_word(after) && name_word(after + 1) &&
+                (after + kPersonNameTokens == sentence_.end_token || comma(after + kPersonNameTokens) ||
+                 text_.token_text(after + kPersonNameTokens) == ".")) {
+                const std::uint32_t look_from = t > sentence_.first_token + 6 ? t - 6 : sentence_.first_token;
+                if (t > sentence_.first_token && !free(t - 1) && any_role(look_from, t)) add(after, after + kPersonNameTokens, kPerson);
+            }
+        }
+    }
+
+    bool any_role(std::uint32_t from, std::uint32_t to) const {
+        for (std::uint32_t t = from; t < to; ++t)
+            if (match_any(*roles_, text_, t, to) > 0) return true;
+        return false;
+    }
+
+    void add(std::uint32_t begin, std::uint32_t end, const std::string& type) {
+        for (std::uint32_t t = begin; t < end; ++t)
+            if (!free(t)) return;
+        const std::uint32_t from = text_.token_begin_byte(begin);
+        const std::uint32_t to = text_.token_end_byte(end - 1);
+        const std::string name(text_.original.substr(from, to - from));
+        found_.push_back({entities_.local(name, type), begin, end, {}, false});
+        for (std::uint32_t t = begin; t < end; ++t) covered_[t - sentence_.first_token] = true;
+    }
+
+    const AnalyzedText& text_;
+    const SentenceTokens& sentence_;
+    const RuleSet& rules_;
+    EntityTable& entities_;
+    std::vector<bool> covered_;
+    const std::vector<Phrase>* roles_ = nullptr;
+    const std::vector<Phrase>* role_intro_ = nullptr;
+    std::vector<Mention> found_;
+};
+
+}  // namespace
+
+std::vector<Mention> find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
+                                        const std::vector<Mention>& known, EntityTable& entities) {
+    return Finder(text, sentence, rules, known, entities).run();
+}
+
+}  // namespace aikg::extract
