@@ -25,7 +25,7 @@ constexpr std::uint32_t kCueLookback = 3;  // cue words this far before the matc
 constexpr double kFamilyConfidence = 0.6;
 constexpr double kUnitConfidence = 0.6;
 constexpr double kParentAffiliationFactor = 0.9;
-constexpr double kKnownAffiliationConfidence = 0.55;
+constexpr double kKnownAffiliationConfidence = 0.6;
 
 bool any_cue(const std::vector<Phrase>& cues, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t t = from; t < to; ++t)
@@ -182,17 +182,18 @@ const RuleSet* Extractor::rules_for(const std::string& language) const {
 }
 
 std::optional<SlotFill> Extractor::slot_entity(const EntityTable& entities, const Mention& m, const Rule& rule,
-                                               const std::vector<std::string>& types) const {
+                                               const std::vector<std::string>& types, bool guess) const {
     const kb::Entity& e = entities.entity(m.entity);
     if (e.category && !rule.relation->categories) return std::nullopt;
     if (kb::contains(types, e.type)) return SlotFill{m.entity, &e.type};
     // "Hugging Face released StarCoder": a platform named like its company stands for the company.
     if (auto company = entities.company_of(m.entity); company && kb::contains(types, entities.entity(*company).type))
         return SlotFill{*company, &entities.entity(*company).type};
-    // "datasets such as StarCoder": the words before the name decide its sense here.
+    // "datasets such as StarCoder": the words around the name pick one of its senses,
+    // or give a name the catalog does not know its type.
     if (m.context_type && kb::contains(types, *m.context_type)) return SlotFill{m.entity, m.context_type};
     // A name nothing typed takes the type the relation asks for, with less confidence.
-    if (e.type == kUntyped && !m.context_type && !types.empty()) return SlotFill{m.entity, &types.front(), true};
+    if (e.type == kUntyped && !m.context_type && !types.empty() && guess) return SlotFill{m.entity, &types.front(), true};
     return std::nullopt;
 }
 
@@ -203,7 +204,7 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, names, entities);
     names.insert(names.end(), unknown.begin(), unknown.end());
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-    assign_context_types(text, rules, names);
+    assign_context_types(text, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     std::vector<Mention> mentions;
     std::size_t n = 0;
@@ -233,29 +234,55 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     return mentions;
 }
 
-void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const {
+void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, const EntityTable& entities,
+                                     std::vector<Mention>& mentions) const {
     constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
+    // Only names the catalog does not know, or names with that sense in the catalog, take a type from the words around them.
+    auto may_take = [&entities](const Mention& m, const std::string& type) {
+        return entities.is_local(m.entity) || kb::contains(entities.entity(m.entity).senses, type);
+    };
+    // A cue word may not reach over a preposition: "a startup based in Cairo" does not make Cairo a startup.
+    auto cue_before = [&](const std::vector<Phrase>& cues, std::uint32_t from, std::uint32_t name) {
+        for (std::uint32_t t = name; t > from; --t) {
+            if (match_any(cues, text, t - 1, name) > 0) return true;
+            if (match_any(rules.type_cue_stops, text, t - 1, t) == 1) return false;
+        }
+        return false;
+    };
+    std::vector<const std::string*> cue_types(mentions.size(), nullptr);
     std::uint32_t previous_end = 0;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];
         const std::uint32_t from = std::max(previous_end, m.first_token > kCueReach ? m.first_token - kCueReach : 0u);
         previous_end = m.end_token;
-        if (i > 0 && mentions[i - 1].context_type) {
+        if (i > 0 && cue_types[i - 1]) {
             // The next member of a typed list: joined by a separator word or a glued و.
             const std::uint32_t between = m.first_token - mentions[i - 1].end_token;
             const bool joined = (between == 0 && !m.proclitic.empty()) ||
                                 (between == 1 && match_any(rules.list_separators, text, mentions[i - 1].end_token, m.first_token) == 1);
-            if (joined) {
-                m.context_type = mentions[i - 1].context_type;
-                continue;
-            }
+            if (joined) cue_types[i] = cue_types[i - 1];
         }
         for (const auto& [type, cues] : rules.type_cues) {
-            if (any_cue(cues, text, from, m.first_token)) {
-                m.context_type = &type;
-                break;
+            if (cue_types[i]) break;
+            if (cue_before(cues, from, m.first_token)) cue_types[i] = &type;
+        }
+        if (!cue_types[i] && entities.is_local(m.entity)) {
+            // An apposition after a new name types it: "Acme Robotics, a startup", "LyRise، شركة ناشئة".
+            std::uint32_t t = m.end_token;
+            const std::uint32_t limit =
+                i + 1 < mentions.size() ? mentions[i + 1].first_token : static_cast<std::uint32_t>(text.tokens.size());
+            if (t < limit && match_any(rules.list_separators, text, t, t + 1) == 1 && text.token_text(t).size() <= 2) ++t;
+            if (t < limit && text.token_text(t) == ":") ++t;
+            for (std::string_view det : {"a", "an", "the"})
+                if (t < limit && text.token_text(t) == det) ++t;
+            for (const auto& [type, cues] : rules.type_cues) {
+                if (t < limit && match_any(cues, text, t, limit) > 0) {
+                    cue_types[i] = &type;
+                    break;
+                }
             }
         }
+        if (cue_types[i] && may_take(m, *cue_types[i])) m.context_type = cue_types[i];
     }
 }
 
@@ -272,8 +299,8 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
     };
-    const SlotFilter fits = [this, &entities](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
-        return slot_entity(entities, m, rule, types).has_value();
+    const SlotFilter fits = [this, &entities, &rules](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
+        return slot_entity(entities, m, rule, types, rules.guess_unknown_types).has_value();
     };
     std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
@@ -290,23 +317,23 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         if (rule.reciprocal) {
             const auto& members = match.subject->members;
             for (std::size_t i = 0; i < members.size(); ++i) {
-                const auto a = slot_entity(entities, *members[i], rule, rule.subject_types);
+                const auto a = slot_entity(entities, *members[i], rule, rule.subject_types, rules.guess_unknown_types);
                 for (std::size_t j = i + 1; a && j < members.size(); ++j) {
-                    const auto b = slot_entity(entities, *members[j], rule, rule.object_types);
+                    const auto b = slot_entity(entities, *members[j], rule, rule.object_types, rules.guess_unknown_types);
                     if (b) out.add(*a, *rule.relation, *b, rule.id, confidence);
                 }
             }
             return;
         }
         for (const Mention* o : match.object->members) {
-            const auto object = slot_entity(entities, *o, rule, rule.object_types);
+            const auto object = slot_entity(entities, *o, rule, rule.object_types, rules.guess_unknown_types);
             if (!object) continue;
             if (rule.implicit_maker) {
                 out.pending_makers.push_back({*object, rule.relation, rule.id, o->anaphor ? confidence * kAnaphorPenalty : confidence});
                 continue;
             }
             for (const Mention* s : match.subject->members) {
-                const auto subject = slot_entity(entities, *s, rule, rule.subject_types);
+                const auto subject = slot_entity(entities, *s, rule, rule.subject_types, rules.guess_unknown_types);
                 if (!subject) continue;
                 double c = (s->anaphor || o->anaphor) ? confidence * kAnaphorPenalty : confidence;
                 if (subject->guessed || object->guessed) c *= kGuessedTypePenalty;

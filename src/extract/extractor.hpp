@@ -58,10 +58,11 @@ private:
     // The entity that fills a slot for a mention: itself when its type is
     // allowed, else the company behind a platform or product, else none.
     std::optional<SlotFill> slot_entity(const EntityTable& entities, const Mention& m, const Rule& rule,
-                                        const std::vector<std::string>& types) const;
+                                        const std::vector<std::string>& types, bool guess) const;
     void add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                std::vector<Mention>& names) const;
-    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, std::vector<Mention>& mentions) const;
+    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, const EntityTable& entities,
+                              std::vector<Mention>& mentions) const;
     std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                            EntityTable& entities, AnaphoraResolver& resolver) const;
     void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,

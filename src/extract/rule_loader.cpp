@@ -133,10 +133,15 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         sink.error(file, line_of(*root), "a rule file must be a mapping with language, lexicons, cues, anaphora and rules");
         return;
     }
-    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "anaphora", "categories", "rules"}, file, "a rule file",
-                   sink);
+    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "guess_unknown_types", "anaphora", "categories", "rules"}, file,
+                   "a rule file", sink);
     RuleSet set;
     set.language = kb::required_scalar(*root, "language", file, "the rule file", sink).value_or("");
+    if (const YAML::Node guess = (*root)["guess_unknown_types"]) {
+        if (guess.Scalar() != "true" && guess.Scalar() != "false")
+            sink.error(file, line_of(guess), "'guess_unknown_types' must be true or false");
+        set.guess_unknown_types = guess.Scalar() == "true";
+    }
 
     std::map<std::string, std::vector<Phrase>> lexicons;
     if (const YAML::Node lex = (*root)["lexicons"]) {
@@ -146,9 +151,11 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 lexicons[kv.first.Scalar()] = phrase_list(kv.second, file, "lexicon '" + kv.first.Scalar() + "'", sink);
     }
     if (const YAML::Node cues = (*root)["cues"]) {
-        kb::check_keys(cues, {"negation", "negation_exceptions", "hedge", "list_separator", "barrier", "not_a_name", "name_stopwords"},
+        kb::check_keys(cues, {"negation", "negation_exceptions", "hedge", "list_separator", "barrier", "not_a_name", "name_stopwords",
+                              "type_cue_stops"},
                        file, "'cues'", sink);
         set.not_a_name = phrase_list(cues["not_a_name"], file, "cue list 'not_a_name'", sink);
+        set.type_cue_stops = phrase_list(cues["type_cue_stops"], file, "cue list 'type_cue_stops'", sink);
         set.name_stopwords = phrase_list(cues["name_stopwords"], file, "cue list 'name_stopwords'", sink);
         set.negation = phrase_list(cues["negation"], file, "cue list 'negation'", sink);
         set.negation_exceptions = phrase_list(cues["negation_exceptions"], file, "cue list 'negation_exceptions'", sink);

@@ -86,6 +86,11 @@ struct RuleSet {
     std::map<std::string, std::vector<Phrase>> lexicons;  // by name, for stages that need one (roles)
     // Words that type the names after them ("مجموعات بيانات مثل X": X is a Dataset here).
     std::vector<std::pair<std::string, std::vector<Phrase>>> type_cues;
+    std::vector<Phrase> type_cue_stops;  // words a type cue does not reach over (prepositions)
+    // Whether a name found without any cue may take the type a relation asks
+    // for: yes in Arabic, where Latin script marks names; no in English, where
+    // capitalised words are also places and sentence openers.
+    bool guess_unknown_types = false;
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

@@ -39,7 +39,7 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
         sink.error(file, line_of(node), "an entity must be a mapping with name, type and aliases");
         return std::nullopt;
     }
-    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "company", "case_sensitive", "category", "facts"}, file,
+    check_keys(node, {"name", "type", "aliases", "openness", "openness_source", "maker", "company", "case_sensitive", "category", "senses", "facts"}, file,
                "an entity", sink);
     Entity e;
     e.pos = {file, line_of(node)};
@@ -66,6 +66,9 @@ std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& fi
         if (e.type != "Platform" && e.type != "Product")
             sink.error(file, line_of(c), what + " is a " + e.type + "; only platforms and products name a company");
     }
+    e.senses = string_list(node["senses"], file, what + " senses", sink);
+    for (const auto& sense : e.senses)
+        if (!ontology.has_node_type(sense)) sink.error(file, line_of(node["senses"]), what + " has unknown sense '" + sense + "'");
     if (const YAML::Node c = node["category"]) {
         if (c.Scalar() == "true") e.category = true;
         else if (c.Scalar() != "false") sink.error(file, line_of(c), what + ": 'category' must be true or false");

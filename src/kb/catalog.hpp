@@ -39,7 +39,10 @@ struct Entity {
     // the company ("Hugging Face released StarCoder").
     std::string company;
     bool case_sensitive = false;
-    bool category = false;  // a side of the divide ("open models"), not a single thing  // Latin aliases are also common words: match them capitalised only
+    bool category = false;  // a side of the divide ("open models"), not a single thing
+    // Other types the name takes when the words around it say so (StarCoder,
+    // a model, is also the dataset it was trained on).
+    std::vector<std::string> senses;  // Latin aliases are also common words: match them capitalised only
     std::vector<CatalogFact> facts;
     SourcePos pos;
 };
