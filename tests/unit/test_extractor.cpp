@@ -135,3 +135,94 @@ TEST_CASE("evidence: the sentence, its byte span in the original, the rule and a
     CHECK(f.subject_type == "Organization");
     CHECK(f.object_type == "Model");
 }
+
+// --- constructions beyond subject-verb-object, in both languages ---------------
+
+TEST_CASE("the launch of a model names its maker when the article names the maker") {
+    CHECK(triples("أعلنت Meta عن أرقام جديدة. ومنذ إطلاق Llama 3.1 تضاعفت التنزيلات.", "ar").count({"Meta", "released", "Llama 3.1"}));
+    CHECK(triples("Meta reported new figures. The launch of Llama 3.1 doubled downloads.", "en").count({"Meta", "released", "Llama 3.1"}));
+    // No maker in the article: the catalog's knowledge alone states nothing.
+    CHECK(triples("ومنذ إطلاق Llama 3.1 تضاعفت التنزيلات.", "ar").empty());
+    CHECK(triples("The launch of Llama 3.1 doubled downloads.", "en").empty());
+}
+
+TEST_CASE("a maker's name before a model's is one model, made by that maker") {
+    const auto ar = triples("تستخدم Shopify نموذج Meta Llama 2 في متجرها.", "ar");
+    CHECK(ar.count({"Meta", "released", "Llama 2"}));
+    CHECK(ar.count({"Shopify", "uses", "Llama 2"}));
+    CHECK_FALSE(ar.count({"Shopify", "uses", "Meta"}));
+    const auto en = triples("Shopify runs the Meta Llama 2 model.", "en");
+    CHECK(en.count({"Meta", "released", "Llama 2"}));
+    CHECK(en.count({"Shopify", "uses", "Llama 2"}));
+    // A platform named like its company stands for the company where an organisation is needed.
+    CHECK(triples("تستخدم Zoom نموذج Hugging Face StarCoder.", "ar").count({"Hugging Face Inc.", "released", "StarCoder"}));
+}
+
+TEST_CASE("open and closed models are recognised from words, and only rival") {
+    CHECK(triples("يتنافس Llama 3.1 مع النماذج الرائدة مغلقة المصدر.", "ar").count({"Llama 3.1", "competes_with", "closed models"}));
+    CHECK(triples("Llama 3.1 competes with proprietary AI systems.", "en").count({"Llama 3.1", "competes_with", "closed models"}));
+    // "not only ... but": no negation.
+    CHECK(triples("إن Llama 3.1 لا يتنافس فقط مع النماذج المغلقة بل يتفوق عليها.", "ar").count({"Llama 3.1", "competes_with", "closed models"}));
+    // A category is never a user or a maker.
+    CHECK_FALSE(triples("تستخدم Zoom النماذج المفتوحة في منتجاتها.", "ar").count({"Zoom", "uses", "open models"}));
+    const auto gap = triples("تقلصت الفجوة بين النماذج المفتوحة والمغلقة هذا العام.", "ar");
+    CHECK(gap.count({"closed models", "competes_with", "open models"}));
+}
+
+TEST_CASE("a rivalry between the members of a list") {
+    CHECK(triples("تستمر المنافسة بين Linux وUnix منذ عقود.", "ar").count({"Linux", "competes_with", "Unix"}));
+    CHECK(triples("The rivalry between Linux and Unix shaped the industry.", "en").count({"Linux", "competes_with", "Unix"}));
+}
+
+TEST_CASE("words before a name pick its sense: a model's name used for its dataset") {
+    const auto ar = triples("تم تدريب Granite 3.0 على مجموعات بيانات مثل GitHub Code Clean وStarCoder.", "ar");
+    CHECK(ar.count({"Granite 3.0", "trained_on", "GitHub Code Clean"}));
+    CHECK(ar.count({"Granite 3.0", "trained_on", "StarCoder"}));
+    const auto en = triples("Granite 3.0 was trained on datasets such as GitHub Code Clean and StarCoder.", "en");
+    CHECK(en.count({"Granite 3.0", "trained_on", "StarCoder"}));
+}
+
+TEST_CASE("derivatives listed after their base model") {
+    const auto ar = triples("منذ إطلاق Llama ظهرت آلاف النماذج المشتقة، مثل Vicuna وAlpaca.", "ar");
+    CHECK(ar.count({"Vicuna", "derived_from", "Llama"}));
+    CHECK(ar.count({"Alpaca", "derived_from", "Llama"}));
+    const auto en = triples("Llama has thousands of derivatives, such as Vicuna and Alpaca.", "en");
+    CHECK(en.count({"Vicuna", "derived_from", "Llama"}));
+}
+
+TEST_CASE("an organisation's own models and products") {
+    CHECK(triples("خفضت OpenAI أسعار نماذجها الحالية، بما في ذلك GPT-4o.", "ar").count({"OpenAI", "released", "GPT-4o"}));
+    CHECK(triples("OpenAI cut the prices of its models, including GPT-4o.", "en").count({"OpenAI", "released", "GPT-4o"}));
+    CHECK(triples("تعاونت Meta مع جامعة ستانفورد لمشروعها Alpaca.", "ar").count({"Stanford University", "released", "Alpaca"}));
+}
+
+TEST_CASE("a deployment line: the organisation's product runs on the model") {
+    const auto ar = triples("Shopify: تقوم بتطبيق Llama 2 في Sidekick، أداة للتجار.", "ar");
+    CHECK(ar.count({"Sidekick", "uses", "Llama 2"}));
+    CHECK(ar.count({"Shopify", "released", "Sidekick"}));
+    CHECK_FALSE(ar.count({"Shopify", "uses", "Sidekick"}));  // released overrides uses for the same pair
+    const auto en = triples("Shopify: the company runs Llama 2 in Sidekick, its assistant for merchants.", "en");
+    CHECK(en.count({"Sidekick", "uses", "Llama 2"}));
+}
+
+TEST_CASE("names the catalog does not know") {
+    // Latin script in Arabic text is a name; the cue word types it.
+    const auto ar = triples("تستخدم شركة Acme Labs نموذج Llama 2 في عملها.", "ar");
+    CHECK(ar.count({"Acme Labs", "uses", "Llama 2"}));
+    // An Arabic-script person introduced by a role.
+    CHECK(triples("قال سامي نور، الرئيس التنفيذي لشركة Shopify، إن النتائج جيدة.", "ar").count({"سامي نور", "affiliated_with", "Shopify"}));
+    // English: capitalised names need a cue; a place is not taken for a user.
+    CHECK(triples("The startup Acme Labs uses Llama 2 for support.", "en").count({"Acme Labs", "uses", "Llama 2"}));
+    CHECK(triples("Sami Noor, the CEO of Shopify, said so.", "en").count({"Sami Noor", "affiliated_with", "Shopify"}));
+    CHECK(triples("In Cairo, Llama 2 is popular.", "en").empty());
+}
+
+TEST_CASE("catalog knowledge completes what the text implies") {
+    // A person at a lab is with the lab's parent too, when the article names the parent.
+    const auto t = triples("IBM published new models. Kate Soule, a director at IBM Research, said they are open.", "en");
+    CHECK(t.count({"Kate Soule", "affiliated_with", "IBM Research"}));
+    CHECK(t.count({"Kate Soule", "affiliated_with", "IBM"}));
+    CHECK(t.count({"IBM Research", "part_of", "IBM"}));
+    // A version named beside its family in one sentence.
+    CHECK(triples("عائلة Llama تضم Llama 2 وLlama 3.1.", "ar").count({"Llama 2", "derived_from", "Llama"}));
+}
