@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "extract/analyzed_text.hpp"
+#include "extract/attributes.hpp"
 #include "extract/entity_table.hpp"
 #include "extract/unknown_names.hpp"
 #include "extract/pattern_matcher.hpp"
@@ -103,7 +104,7 @@ public:
             const kb::Entity& o = entities_.entity(object.entity);
             f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
                      std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
-                     sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang};
+                     sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang, {}, {}, {}};
         } else if (("+" + f.rule + "+").find("+" + rule + "+") == std::string::npos) {
             f.rule += "+" + rule;
             f.confidence = combine(f.confidence, confidence);
@@ -457,18 +458,25 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
 
     std::vector<std::vector<Mention>> mentions;
     std::vector<SentenceFacts> facts;
+    std::vector<SentenceAttributes> attributes;
     mentions.reserve(text.sentences.size());
     facts.reserve(text.sentences.size());
+    attributes.reserve(text.sentences.size());
     for (const SentenceTokens& sentence : text.sentences) {
         mentions.push_back(sentence_mentions(text, sentence, *rules, entities, resolver));
         facts.emplace_back(entities, doc, sentence);
         apply_rules(text, sentence, mentions.back(), *rules, entities, facts.back());
+        attributes.push_back(find_attributes(text, sentence, mentions.back(), entities, rules->attributes, doc.date));
     }
     apply_catalog(entities, mentions, facts);
-    for (const auto& sentence : facts) {
-        for (const auto& [key, fact] : sentence.facts()) {
-            if (fact.confidence < options_.min_confidence || overridden(sentence, key)) continue;
-            out.push_back(fact);
+    for (std::size_t s = 0; s < facts.size(); ++s) {
+        for (const auto& [key, fact] : facts[s].facts()) {
+            if (fact.confidence < options_.min_confidence || overridden(facts[s], key)) continue;
+            Fact& f = out.emplace_back(fact);
+            f.date = attributes[s].date;
+            const auto& by_entity = attributes[s].by_entity;
+            if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) f.subject_attributes = it->second;
+            if (auto it = by_entity.find(std::get<2>(key)); it != by_entity.end()) f.object_attributes = it->second;
         }
     }
     return out;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace aikg::extract {
@@ -19,6 +20,11 @@ struct Fact {
     std::string rule;         // ids of the rules that produced it, joined by '+'
     double confidence = 0.0;
     std::string lang;
+    // Stated in the same sentence: when (resolved against the article date),
+    // and the subject's and object's openness and parameter count.
+    std::string date;
+    std::map<std::string, std::string> subject_attributes;
+    std::map<std::string, std::string> object_attributes;
 };
 
 }  // namespace aikg::extract

@@ -133,7 +133,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         sink.error(file, line_of(*root), "a rule file must be a mapping with language, lexicons, cues, anaphora and rules");
         return;
     }
-    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "guess_unknown_types", "anaphora", "categories", "rules"}, file,
+    kb::check_keys(*root, {"language", "lexicons", "cues", "type_cues", "guess_unknown_types", "anaphora", "categories", "attributes", "rules"}, file,
                    "a rule file", sink);
     RuleSet set;
     set.language = kb::required_scalar(*root, "language", file, "the rule file", sink).value_or("");
@@ -171,6 +171,30 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
                 if (!ontology.has_node_type(type)) sink.error(file, line_of(kv.first), "type_cues: unknown node type '" + type + "'");
                 set.type_cues.emplace_back(type, phrase_list(kv.second, file, "type cues of '" + type + "'", sink));
             }
+    }
+    if (const YAML::Node attributes = (*root)["attributes"]) {
+        kb::check_keys(attributes, {"months", "openness", "parameter_units", "parameter_nouns"}, file, "'attributes'", sink);
+        if (const YAML::Node months = attributes["months"]) {
+            for (const auto& kv : months) {
+                int month = 0;
+                try {
+                    month = kv.second.as<int>();
+                } catch (const YAML::Exception&) {
+                }
+                if (month < 1 || month > 12) sink.error(file, line_of(kv.second), "month '" + kv.first.Scalar() + "' must map to 1..12");
+                set.attributes.months.emplace_back(compile_phrase(kv.first.Scalar()), month);
+            }
+        }
+        if (const YAML::Node openness = attributes["openness"]) {
+            for (const auto& kv : openness) {
+                const std::string level = kv.first.Scalar();
+                if (!ontology.is_openness(level)) sink.error(file, line_of(kv.first), "attributes: unknown openness '" + level + "'");
+                set.attributes.openness.emplace_back(level, phrase_list(kv.second, file, "openness cues of '" + level + "'", sink));
+            }
+        }
+        if (const YAML::Node units = attributes["parameter_units"])
+            for (const auto& kv : units) set.attributes.parameter_units.emplace_back(compile_phrase(kv.first.Scalar()), kv.second.Scalar());
+        set.attributes.parameter_nouns = phrase_list(attributes["parameter_nouns"], file, "'parameter_nouns'", sink);
     }
     if (const YAML::Node anaphora = (*root)["anaphora"]) {
         for (const auto& item : anaphora) {

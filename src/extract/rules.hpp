@@ -71,11 +71,21 @@ struct Anaphor {
     std::string type;  // refers back to the latest mention of this type
 };
 
+// How the text states attributes: months for dates, words for openness, units
+// for parameter counts.
+struct AttributeCues {
+    std::vector<std::pair<Phrase, int>> months;                          // يوليو → 7
+    std::vector<std::pair<std::string, std::vector<Phrase>>> openness;   // open-weights → [مفتوح المصدر, open source]
+    std::vector<std::pair<Phrase, std::string>> parameter_units;         // مليار → B
+    std::vector<Phrase> parameter_nouns;                                 // معلمة, parameters
+};
+
 struct RuleSet {
     std::string language;
     std::vector<Rule> rules;
     std::vector<Anaphor> anaphora;
     std::vector<CategoryPattern> categories;
+    AttributeCues attributes;
     std::vector<Phrase> negation;
     std::vector<Phrase> negation_exceptions;  // "not only": a negation followed by these is none
     std::vector<Phrase> hedge;

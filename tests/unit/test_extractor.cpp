@@ -226,3 +226,32 @@ TEST_CASE("catalog knowledge completes what the text implies") {
     // A version named beside its family in one sentence.
     CHECK(triples("عائلة Llama تضم Llama 2 وLlama 3.1.", "ar").count({"Llama 2", "derived_from", "Llama"}));
 }
+
+TEST_CASE("attributes stated beside a fact: openness, parameters, dates resolved against the article date") {
+    aikg::corpus::Document doc;
+    doc.id = "t";
+    doc.lang = "ar";
+    doc.date = "2024-09-10";
+    doc.text = "أطلقت Meta نموذج Llama 3.1 مفتوح المصدر الذي يحتوي على 405 مليار معلمة في يوليو.";
+    auto facts = fixture().extractor.extract(doc);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].date == "2024-07");  // July before the article's September
+    CHECK(facts[0].object_attributes.at("openness") == "open-weights");
+    CHECK(facts[0].object_attributes.at("parameters") == "405B");
+
+    doc.lang = "en";
+    doc.date = "2024-03-01";
+    doc.text = "OpenAI launched the proprietary GPT-4o in November.";
+    facts = fixture().extractor.extract(doc);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].date == "2023-11");  // November after the article's March: the year before
+    CHECK(facts[0].object_attributes.at("openness") == "closed");
+
+    doc.text = "Meta released Llama 3.1 with 405 billion parameters on 23 July 2024.";
+    facts = fixture().extractor.extract(doc);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].date == "2024-07-23");
+    CHECK(facts[0].object_attributes.at("parameters") == "405B");
+    // Downloads are counted, not parameters.
+    CHECK(facts_of("أطلقت Meta نموذج Llama 3.1 وبلغت تنزيلاته 350 مليون تنزيل.", "ar").at(0).object_attributes.count("parameters") == 0);
+}

@@ -1,0 +1,93 @@
+#include "extract/attributes.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace aikg::extract {
+namespace {
+
+constexpr std::uint32_t kBindingReach = 8;  // an attribute belongs to a model named this close
+
+int number_at(const AnalyzedText& text, std::uint32_t t) {
+    if (t >= text.tokens.size() || text.tokens[t].kind != text::TokenKind::Number) return -1;
+    const std::string_view digits = text.token_text(t);
+    int value = -1;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return ec == std::errc() && ptr == digits.data() + digits.size() ? value : -1;
+}
+
+std::string iso(int year, int month, int day) {
+    char buffer[16];
+    if (day > 0) std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    else std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+    return buffer;
+}
+
+// The year a month without one most likely means, seen from the article's date.
+int anchor_year(int month, const std::string& article_date) {
+    int year = 0, article_month = 0;
+    if (article_date.size() < 7 || std::sscanf(article_date.c_str(), "%4d-%2d", &year, &article_month) != 2) return 0;
+    return month <= article_month ? year : year - 1;
+}
+
+// The model mention nearest to the tokens [from, to), within reach.
+const Mention* nearest_model(const std::vector<Mention>& mentions, const EntityTable& entities, std::uint32_t from, std::uint32_t to) {
+    const Mention* best = nullptr;
+    std::uint32_t best_distance = kBindingReach + 1;
+    for (const Mention& m : mentions) {
+        const kb::Entity& e = entities.entity(m.entity);
+        if (e.type != "Model" || e.category) continue;
+        const std::uint32_t distance = m.end_token <= from ? from - m.end_token : m.first_token >= to ? m.first_token - to : 0;
+        if (distance < best_distance) {
+            best = &m;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+                                   const EntityTable& entities, const AttributeCues& cues, const std::string& article_date) {
+    SentenceAttributes out;
+    for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        // Dates: [day] month [year].
+        if (out.date.empty()) {
+            for (const auto& [phrase, month] : cues.months) {
+                const std::uint32_t len = match_phrase(phrase, text, t, sentence.end_token);
+                if (len == 0) continue;
+                const int day = t > sentence.first_token ? number_at(text, t - 1) : -1;
+                const int year = number_at(text, t + len);
+                if (year >= 1900 && year <= 2100) out.date = iso(year, month, day >= 1 && day <= 31 ? day : 0);
+                else if (const int anchored = anchor_year(month, article_date)) out.date = iso(anchored, month, 0);
+                break;
+            }
+        }
+        // Parameter counts: 405 مليار معلمة, 70 billion parameters, 70B.
+        const int count = number_at(text, t);
+        if (count > 0) {
+            for (const auto& [unit, letter] : cues.parameter_units) {
+                const std::uint32_t len = match_phrase(unit, text, t + 1, sentence.end_token);
+                if (len == 0) continue;
+                const bool glued = !text.tokens[t + 1].space_before;
+                const bool noun = match_any(cues.parameter_nouns, text, t + 1 + len, sentence.end_token) > 0;
+                if (!glued && !noun) continue;  // "350 مليون تنزيل" counts downloads, not parameters
+                if (const Mention* model = nearest_model(mentions, entities, t, t + 1 + len))
+                    out.by_entity[model->entity].emplace("parameters", std::string(text.token_text(t)) + letter);
+                break;
+            }
+        }
+        // Openness words next to a model.
+        for (const auto& [level, phrases] : cues.openness) {
+            const std::uint32_t len = match_any(phrases, text, t, sentence.end_token);
+            if (len == 0) continue;
+            if (const Mention* model = nearest_model(mentions, entities, t, t + len))
+                out.by_entity[model->entity].emplace("openness", level);
+            break;
+        }
+    }
+    return out;
+}
+
+}  // namespace aikg::extract
