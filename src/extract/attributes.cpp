@@ -73,8 +73,16 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
                 const bool glued = !text.tokens[t + 1].space_before;
                 const bool noun = match_any(cues.parameter_nouns, text, t + 1 + len, sentence.end_token) > 0;
                 if (!glued && !noun) continue;  // "350 مليون تنزيل" counts downloads, not parameters
-                if (const Mention* model = nearest_model(mentions, entities, t, t + 1 + len))
-                    out.by_entity[model->entity].emplace("parameters", std::string(text.token_text(t)) + letter);
+                // Mixture-of-experts sizes keep their form: 8x7B.
+                std::string value = std::string(text.token_text(t)) + letter;
+                std::uint32_t start = t;
+                if (t >= sentence.first_token + 2 && text.token_text(t - 1) == "x" && !text.tokens[t].space_before &&
+                    !text.tokens[t - 1].space_before && number_at(text, t - 2) > 0) {
+                    value = std::string(text.token_text(t - 2)) + "x" + value;
+                    start = t - 2;
+                }
+                if (const Mention* model = nearest_model(mentions, entities, start, t + 1 + len))
+                    out.by_entity[model->entity].emplace("parameters", value);
                 break;
             }
         }
