@@ -25,6 +25,12 @@ kb::EntityId EntityTable::local(const std::string& name, const std::string& type
     return id;
 }
 
+void EntityTable::reveal_type(kb::EntityId id, const std::string& type) {
+    if (!is_local(id)) return;
+    kb::Entity& e = local_.at(id - catalog_.entities().size());
+    if (e.type == kUntyped) e.type = type;
+}
+
 std::optional<kb::EntityId> EntityTable::company_of(kb::EntityId id) const {
     return is_local(id) ? std::nullopt : catalog_.company_of(id);
 }

@@ -25,6 +25,8 @@ public:
     // The local entity with this name (compared by matching key), created when new.
     // An untyped entity takes the first real type it is given.
     kb::EntityId local(const std::string& name, const std::string& type);
+    // Gives an untyped local entity its type once the text reveals it, for its later mentions too.
+    void reveal_type(kb::EntityId id, const std::string& type);
 
     std::optional<kb::EntityId> find_in_catalog(std::string_view name) const { return catalog_.find(name); }
     std::optional<kb::EntityId> company_of(kb::EntityId id) const;

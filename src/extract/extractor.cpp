@@ -235,7 +235,7 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     return mentions;
 }
 
-void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, const EntityTable& entities,
+void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
                                      std::vector<Mention>& mentions) const {
     constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
     // Only names the catalog does not know, or names with that sense in the catalog, take a type from the words around them.
@@ -283,7 +283,10 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
                 }
             }
         }
-        if (cue_types[i] && may_take(m, *cue_types[i])) m.context_type = cue_types[i];
+        if (cue_types[i] && may_take(m, *cue_types[i])) {
+            m.context_type = cue_types[i];
+            entities.reveal_type(m.entity, *cue_types[i]);
+        }
     }
 }
 

@@ -61,7 +61,7 @@ private:
                                         const std::vector<std::string>& types, bool guess) const;
     void add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                std::vector<Mention>& names) const;
-    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, const EntityTable& entities,
+    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
                               std::vector<Mention>& mentions) const;
     std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                            EntityTable& entities, AnaphoraResolver& resolver) const;

@@ -255,3 +255,19 @@ TEST_CASE("attributes stated beside a fact: openness, parameters, dates resolved
     // Downloads are counted, not parameters.
     CHECK(facts_of("أطلقت Meta نموذج Llama 3.1 وبلغت تنزيلاته 350 مليون تنزيل.", "ar").at(0).object_attributes.count("parameters") == 0);
 }
+
+TEST_CASE("passives and coreference in both languages") {
+    CHECK(triples("تم إطلاق نموذج Mixtral 8x7B من قبل Mistral AI في ديسمبر.", "ar").count({"Mistral AI", "released", "Mixtral 8x7B"}));
+    CHECK(triples("Llama 2 was released by Meta in July.", "en").count({"Meta", "released", "Llama 2"}));
+    const auto en = triples("Mistral AI is growing fast. The company released Mixtral 8x7B in December.", "en");
+    CHECK(en.count({"Mistral AI", "released", "Mixtral 8x7B"}));
+    const auto ar = triples("تنمو Mistral AI بسرعة. وقد أطلقت الشركة نموذج Mixtral 8x7B في ديسمبر.", "ar");
+    CHECK(ar.count({"Mistral AI", "released", "Mixtral 8x7B"}));
+}
+
+TEST_CASE("partnerships and families in both languages") {
+    CHECK(triples("تتعاون IBM مع Meta في تحالف جديد.", "ar").count({"IBM", "partners_with", "Meta"}));
+    CHECK(triples("IBM partnered with Meta on a new alliance.", "en").count({"IBM", "partners_with", "Meta"}));
+    CHECK(triples("Vicuna is a fine-tuned version of Llama.", "en").count({"Vicuna", "derived_from", "Llama"}));
+    CHECK(triples("نموذج Vicuna مبني على Llama.", "ar").count({"Vicuna", "derived_from", "Llama"}));
+}
