@@ -104,7 +104,7 @@ public:
             const kb::Entity& o = entities_.entity(object.entity);
             f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
                      std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
-                     sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang, {}, {}, {}};
+                     sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang, doc_.date, {}, {}, {}};
         } else if (("+" + f.rule + "+").find("+" + rule + "+") == std::string::npos) {
             f.rule += "+" + rule;
             f.confidence = combine(f.confidence, confidence);

@@ -20,6 +20,7 @@ struct Fact {
     std::string rule;         // ids of the rules that produced it, joined by '+'
     double confidence = 0.0;
     std::string lang;
+    std::string article_date;  // the article's own date, when known (for first/last seen)
     // Stated in the same sentence: when (resolved against the article date),
     // and the subject's and object's openness and parameter count.
     std::string date;

@@ -23,6 +23,7 @@ void write_jsonl(std::ostream& out, const Fact& f) {
     // Three decimals keep the output stable across platforms and diffable.
     j["confidence"] = std::round(f.confidence * 1000.0) / 1000.0;
     j["lang"] = f.lang;
+    if (!f.article_date.empty()) j["article_date"] = f.article_date;
     if (!f.date.empty()) j["date"] = f.date;
     if (!f.subject_attributes.empty()) j["subject_attributes"] = f.subject_attributes;
     if (!f.object_attributes.empty()) j["object_attributes"] = f.object_attributes;

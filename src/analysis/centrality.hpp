@@ -1,0 +1,27 @@
+#pragma once
+// PageRank and betweenness with NetworkX's semantics, on a SimpleDigraph.
+
+#include <vector>
+
+#include "analysis/simple_digraph.hpp"
+
+namespace aikg::analysis {
+
+struct PageRankOptions {
+    double damping = 0.85;
+    double tolerance = 1e-6;  // stop when the L1 change is below n * tolerance (NetworkX's test)
+    int max_iterations = 100;
+};
+
+// Power iteration as networkx.pagerank does it: uniform start and teleport,
+// every arc of a vertex weighing the same, the rank of vertices without
+// out-arcs spread over all vertices. Boost's page_rank neither normalises nor
+// redistributes dangling rank, so it cannot give the same numbers.
+std::vector<double> pagerank(const SimpleDigraph& g, const PageRankOptions& options = {});
+
+// Brandes' algorithm (boost::brandes_betweenness_centrality) on the directed
+// arcs, normalised as networkx.betweenness_centrality(normalized=True) does
+// for directed graphs: divided by (n-1)(n-2).
+std::vector<double> betweenness(const SimpleDigraph& g);
+
+}  // namespace aikg::analysis

@@ -1,0 +1,104 @@
+#include "store/fact_loader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "text/utf8.hpp"
+
+namespace aikg::store {
+namespace {
+
+std::string field(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+std::map<std::string, std::string> attributes(const nlohmann::json& j, const char* key) {
+    std::map<std::string, std::string> out;
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_object()) return out;
+    for (const auto& [k, v] : it->items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    return out;
+}
+
+}  // namespace
+
+void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
+                     const std::function<void(const corpus::InputProblem&)>& on_problem) {
+    // Facts of one article may be spread over a file; collect them, keeping first-seen order.
+    std::vector<std::string> order;
+    std::map<std::string, ArticleFacts> by_article;
+    std::map<std::string, std::string> lines_of;
+    for (const auto& file : files) {
+        std::ifstream file_in;
+        std::istream* in = &std::cin;
+        if (file != "-") {
+            file_in.open(file, std::ios::binary);
+            if (!file_in) {
+                on_problem({file, "cannot open file"});
+                continue;
+            }
+            in = &file_in;
+        }
+        std::string line;
+        std::size_t number = 0;
+        while (std::getline(*in, line)) {
+            ++number;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            const std::string where = (file == "-" ? std::string("<stdin>") : file) + ":" + std::to_string(number);
+            if (auto bad = text::find_invalid_utf8(line)) {
+                on_problem({where, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line"});
+                continue;
+            }
+            nlohmann::json j;
+            try {
+                j = nlohmann::json::parse(line);
+            } catch (const nlohmann::json::parse_error& e) {
+                on_problem({where, std::string("malformed JSON: ") + e.what()});
+                continue;
+            }
+            extract::Fact f;
+            f.article = field(j, "article");
+            f.subject = field(j, "subject");
+            f.relation = field(j, "relation");
+            f.object = field(j, "object");
+            f.sentence = field(j, "sentence");
+            if (!j.is_object() || f.article.empty() || f.subject.empty() || f.relation.empty() || f.object.empty()) {
+                on_problem({where, "a fact needs article, subject, relation and object"});
+                continue;
+            }
+            f.subject_type = field(j, "subject_type");
+            f.object_type = field(j, "object_type");
+            f.start = j.value("start", 0u);
+            f.end = j.value("end", 0u);
+            f.rule = field(j, "rule");
+            f.confidence = j.value("confidence", 0.0);
+            f.lang = field(j, "lang");
+            f.article_date = field(j, "article_date");
+            f.date = field(j, "date");
+            f.subject_attributes = attributes(j, "subject_attributes");
+            f.object_attributes = attributes(j, "object_attributes");
+            auto [it, inserted] = by_article.try_emplace(f.article);
+            if (inserted) {
+                order.push_back(f.article);
+                it->second.article.id = f.article;
+                it->second.article.source = "facts";
+                it->second.article.lang = f.lang;
+            }
+            if (it->second.article.date.empty()) it->second.article.date = f.article_date;
+            lines_of[f.article] += line + '\n';
+            it->second.facts.push_back(std::move(f));
+        }
+    }
+    for (const auto& id : order) {
+        ArticleFacts& a = by_article[id];
+        a.article.content_hash = "facts:" + content_hash(lines_of[id]);
+        on_article(std::move(a));
+    }
+}
+
+}  // namespace aikg::store

@@ -1,0 +1,26 @@
+#pragma once
+// Reads the JSONL that `aikg extract` writes, grouped by article, for
+// `aikg build --facts` (the reduce step of a distributed run).
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.hpp"
+#include "extract/fact.hpp"
+#include "store/store.hpp"
+
+namespace aikg::store {
+
+struct ArticleFacts {
+    ArticleRecord article;
+    std::vector<extract::Fact> facts;
+};
+
+// Calls `on_article` once per article, in order of first appearance across the
+// files; the article's hash covers its fact lines, so reloading the same facts
+// changes nothing. Malformed lines go to `on_problem` as "file:line".
+void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
+                     const std::function<void(const corpus::InputProblem&)>& on_problem);
+
+}  // namespace aikg::store

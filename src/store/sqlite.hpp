@@ -1,0 +1,80 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: connections, prepared statements
+// with bound parameters (values are never spliced into SQL), transactions.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace aikg::store {
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&& other) noexcept;
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, double value);
+    Statement& bind_null(int index);
+    Statement& bind_optional(int index, std::string_view text);  // empty text binds NULL
+
+    bool step();  // true while rows come back
+    void run();   // steps to completion, then resets for reuse
+    void reset();
+
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    double real(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+    // Opens (creating when `create`) and sets WAL, foreign keys and a busy timeout
+    // so that readers see the last committed state while a build writes.
+    Database(const std::string& path, bool create, bool read_only);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+    sqlite3* handle() const noexcept { return db_; }
+    const std::string& path() const noexcept { return path_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left by an exception.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace aikg::store

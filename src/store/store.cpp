@@ -1,0 +1,225 @@
+#include "store/store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "text/tokenizer.hpp"
+
+namespace aikg::store {
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+  id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, source TEXT, title TEXT, date TEXT, url TEXT, lang TEXT);
+CREATE TABLE IF NOT EXISTS entities(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL,
+  openness TEXT, in_catalog INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS aliases(
+  key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE, alias TEXT NOT NULL,
+  PRIMARY KEY(key, entity_id));
+CREATE TABLE IF NOT EXISTS facts(
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  subject_id INTEGER NOT NULL REFERENCES entities(id),
+  relation TEXT NOT NULL,
+  object_id INTEGER NOT NULL REFERENCES entities(id),
+  sentence TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  rule TEXT NOT NULL, confidence REAL NOT NULL, date TEXT, lang TEXT,
+  subject_attributes TEXT, object_attributes TEXT);
+CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
+CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
+CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
+CREATE INDEX IF NOT EXISTS aliases_by_entity ON aliases(entity_id);
+)SQL";
+
+Database open(const std::string& path, Store::Mode mode) {
+    if (mode == Store::Mode::Write) {
+        const auto folder = std::filesystem::path(path).parent_path();
+        std::error_code ec;
+        if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+    } else if (!std::filesystem::exists(path)) {
+        throw StoreError(path + ": no store here yet; run 'aikg build' first (or give one with --store PATH)");
+    }
+    return Database(path, mode == Store::Mode::Write, mode == Store::Mode::Read);
+}
+
+std::string json_or_empty(const std::map<std::string, std::string>& attributes) {
+    return attributes.empty() ? std::string() : nlohmann::json(attributes).dump();
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+Store::Store(const std::string& path, Mode mode) : db_(open(path, mode)) { create_or_check_schema(mode); }
+
+void Store::create_or_check_schema(Mode mode) {
+    std::optional<int> version;
+    {
+        auto has_meta = db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        if (has_meta.step()) {
+            auto q = db_.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+            if (q.step()) version = std::stoi(q.text(0));
+        }
+    }
+    if (version && *version > kSchemaVersion)
+        throw StoreError(db_.path() + ": written by a newer aikg (schema " + std::to_string(*version) + ", this one knows " +
+                         std::to_string(kSchemaVersion) + "); use that version or build a new store with --store");
+    if (version && *version < kSchemaVersion)
+        throw StoreError(db_.path() + ": schema " + std::to_string(*version) + " is older than " + std::to_string(kSchemaVersion) +
+                         " and cannot be migrated; rebuild it with 'aikg build --store NEW.db'");
+    if (!version) {
+        if (mode == Mode::Read) throw StoreError(db_.path() + ": not an aikg store (no schema version); run 'aikg build' to create one");
+        Transaction tx(db_);
+        db_.exec(kSchema);
+        db_.prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?)").bind(1, std::to_string(kSchemaVersion)).run();
+        tx.commit();
+    }
+}
+
+ArticleState Store::article_state(const std::string& id, const std::string& hash) {
+    auto q = db_.prepare("SELECT content_hash FROM articles WHERE id = ?");
+    q.bind(1, id);
+    if (!q.step()) return ArticleState::New;
+    return q.text(0) == hash ? ArticleState::Unchanged : ArticleState::Changed;
+}
+
+std::int64_t Store::entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
+                              const kb::Catalog& catalog) {
+    const auto catalog_id = catalog.find(name);
+    const kb::Entity* known = catalog_id ? &catalog.entity(*catalog_id) : nullptr;
+    const std::string canonical = known ? known->name : name;
+    const std::string key = text::matching_key(canonical);
+    auto find = db_.prepare("SELECT id, type, openness FROM entities WHERE key = ?");
+    find.bind(1, key);
+    if (find.step()) {
+        const std::int64_t id = find.integer(0);
+        // A name first seen untyped, or without openness, learns them from later facts.
+        if (find.text(1) == "Unknown" && type != "Unknown")
+            db_.prepare("UPDATE entities SET type = ? WHERE id = ?").bind(1, type).bind(2, id).run();
+        if (find.is_null(2) && !stated_openness.empty())
+            db_.prepare("UPDATE entities SET openness = ? WHERE id = ?").bind(1, stated_openness).bind(2, id).run();
+        return id;
+    }
+    const std::string openness = known && !known->openness.empty() ? known->openness : stated_openness;
+    db_.prepare("INSERT INTO entities(key, name, type, openness, in_catalog) VALUES(?, ?, ?, ?, ?)")
+        .bind(1, key)
+        .bind(2, canonical)
+        .bind(3, known ? known->type : type)
+        .bind_optional(4, openness)
+        .bind(5, std::int64_t{known ? 1 : 0})
+        .run();
+    const std::int64_t id = db_.last_insert_id();
+    auto alias = db_.prepare("INSERT OR IGNORE INTO aliases(key, entity_id, alias) VALUES(?, ?, ?)");
+    alias.bind(1, key).bind(2, id).bind(3, canonical).run();
+    if (known)
+        for (const auto& a : known->aliases) alias.bind(1, text::matching_key(a)).bind(2, id).bind(3, a).run();
+    return id;
+}
+
+void Store::put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog) {
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+    db_.prepare("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, article.id)
+        .bind(2, article.content_hash)
+        .bind_optional(3, article.source)
+        .bind_optional(4, article.title)
+        .bind_optional(5, article.date)
+        .bind_optional(6, article.url)
+        .bind_optional(7, article.lang)
+        .run();
+    auto insert = db_.prepare(
+        "INSERT INTO facts(article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date, lang,"
+        " subject_attributes, object_attributes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& f : facts) {
+        const auto stated = [](const std::map<std::string, std::string>& a) {
+            const auto it = a.find("openness");
+            return it == a.end() ? std::string() : it->second;
+        };
+        const std::int64_t subject = entity_id(f.subject, f.subject_type, stated(f.subject_attributes), catalog);
+        const std::int64_t object = entity_id(f.object, f.object_type, stated(f.object_attributes), catalog);
+        insert.bind(1, article.id)
+            .bind(2, subject)
+            .bind(3, f.relation)
+            .bind(4, object)
+            .bind(5, f.sentence)
+            .bind(6, std::int64_t{f.start})
+            .bind(7, std::int64_t{f.end})
+            .bind(8, f.rule)
+            .bind(9, f.confidence)
+            .bind_optional(10, f.date)
+            .bind_optional(11, f.lang)
+            .bind_optional(12, json_or_empty(f.subject_attributes))
+            .bind_optional(13, json_or_empty(f.object_attributes))
+            .run();
+    }
+    tx.commit();
+}
+
+void Store::remove_orphans() {
+    Transaction tx(db_);
+    db_.exec("DELETE FROM entities WHERE id NOT IN (SELECT subject_id FROM facts UNION SELECT object_id FROM facts)");
+    tx.commit();
+}
+
+std::vector<EntityRow> Store::entities() {
+    std::vector<EntityRow> out;
+    auto q = db_.prepare("SELECT id, name, type, openness, in_catalog FROM entities ORDER BY name, id");
+    while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0});
+    return out;
+}
+
+std::vector<FactRow> Store::facts() {
+    std::vector<FactRow> out;
+    auto q = db_.prepare(
+        "SELECT f.subject_id, f.object_id, f.relation, f.article_id, a.date, f.sentence, f.start, f.end, f.rule, f.confidence, f.date"
+        " FROM facts f JOIN articles a ON a.id = f.article_id ORDER BY f.article_id, f.start, f.id");
+    while (q.step())
+        out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5), q.integer(6), q.integer(7), q.text(8),
+                       q.real(9), q.text(10)});
+    return out;
+}
+
+std::vector<std::int64_t> Store::find_by_key(const std::string& key) {
+    std::vector<std::int64_t> out;
+    auto q = db_.prepare("SELECT DISTINCT entity_id FROM aliases WHERE key = ? ORDER BY entity_id");
+    q.bind(1, key);
+    while (q.step()) out.push_back(q.integer(0));
+    return out;
+}
+
+std::vector<std::string> Store::aliases(std::int64_t entity) {
+    std::vector<std::string> out;
+    auto q = db_.prepare("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias");
+    q.bind(1, entity);
+    while (q.step()) out.push_back(q.text(0));
+    return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> Store::all_keys() {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    auto q = db_.prepare("SELECT key, entity_id FROM aliases ORDER BY key");
+    while (q.step()) out.emplace_back(q.text(0), q.integer(1));
+    return out;
+}
+
+std::size_t Store::article_count() {
+    auto q = db_.prepare("SELECT COUNT(*) FROM articles");
+    q.step();
+    return static_cast<std::size_t>(q.integer(0));
+}
+
+}  // namespace aikg::store

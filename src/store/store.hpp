@@ -1,0 +1,89 @@
+#pragma once
+// The embedded store (SQLite, output/aikg.db by default): articles with their
+// content hash, entities resolved across articles and scripts, their aliases,
+// and every fact with its evidence. One transaction per article: an article's
+// facts are replaced whole or not at all.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/fact.hpp"
+#include "kb/catalog.hpp"
+#include "store/sqlite.hpp"
+
+namespace aikg::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct ArticleRecord {
+    std::string id;
+    std::string content_hash;
+    std::string source;  // where it was read from, or "facts" for a --facts load
+    std::string title;
+    std::string date;
+    std::string url;
+    std::string lang;
+};
+
+struct EntityRow {
+    std::int64_t id = 0;
+    std::string name;
+    std::string type;
+    std::string openness;
+    bool in_catalog = false;
+};
+
+struct FactRow {
+    std::int64_t subject = 0;  // entity ids
+    std::int64_t object = 0;
+    std::string relation;
+    std::string article;
+    std::string article_date;
+    std::string sentence;
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    std::string rule;
+    double confidence = 0.0;
+    std::string date;
+};
+
+enum class ArticleState { New, Unchanged, Changed };
+
+class Store {
+public:
+    enum class Mode { Read, Write };
+    // Write creates the file (and its folder) when missing. A store of another
+    // schema version is refused with a message saying what to do.
+    Store(const std::string& path, Mode mode);
+
+    ArticleState article_state(const std::string& id, const std::string& content_hash);
+    // Replaces the article and all its facts in one transaction.
+    void put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
+    // Drops entities no fact mentions any more (after articles were replaced).
+    void remove_orphans();
+
+    std::vector<EntityRow> entities();
+    std::vector<FactRow> facts();
+    // Entity ids whose name or alias has this matching key.
+    std::vector<std::int64_t> find_by_key(const std::string& key);
+    std::vector<std::string> aliases(std::int64_t entity);
+    // Every (key, entity id) pair, for suggestions when a name is not found.
+    std::vector<std::pair<std::string, std::int64_t>> all_keys();
+    std::size_t article_count();
+
+    Database& db() { return db_; }
+
+private:
+    void create_or_check_schema(Mode mode);
+    std::int64_t entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
+                           const kb::Catalog& catalog);
+
+    Database db_;
+};
+
+// A stable 64-bit FNV-1a hash in hex, for article contents.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace aikg::store
