@@ -14,7 +14,10 @@ namespace aikg::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> registry{
+        {"build", "ingest articles (or facts from extract) into the store, output/aikg.db by default", run_build},
         {"extract", "extract facts from articles, without a store (JSONL for pipelines, TSV for people)", run_extract},
+        {"query", "an entity's card, its neighbours, paths between entities, triple patterns", run_query},
+        {"analyze", "PageRank, betweenness, components, cores, communities, the open/closed divide", run_analyze},
         {"validate", "check the catalog (graph/), ontology and rules (schemas/) with file:line errors", run_validate},
     };
     return registry;
@@ -75,9 +78,11 @@ void print_help() {
     }
     std::cout << "\nOptions every command takes: --catalog DIR, --schemas DIR, --store PATH.\n"
                  "Exit codes: 0 all processed, 1 some inputs skipped or a runtime failure, 2 bad command line or data files.\n\n"
-                 "example:\n"
-                 "  aikg extract data/corpus --format jsonl > output/facts.jsonl\n"
-                 "  aikg extract article.txt --format tsv\n\n"
+                 "examples:\n"
+                 "  aikg build                                  # the sample corpus into output/aikg.db\n"
+                 "  aikg query neighbors \"Llama 2\" --relation uses --direction in\n"
+                 "  aikg analyze --format json\n"
+                 "  aikg extract data/corpus --format jsonl > output/facts.jsonl\n\n"
                  "Run 'aikg COMMAND --help' for a command's options.\n";
 }
 

@@ -28,5 +28,8 @@ struct CommonOptions {
 
 int run_extract(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
+int run_build(const std::vector<std::string>& args);
+int run_query(const std::vector<std::string>& args);
+int run_analyze(const std::vector<std::string>& args);
 
 }  // namespace aikg::cli
