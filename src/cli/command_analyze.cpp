@@ -113,7 +113,7 @@ int run_analyze(const std::vector<std::string>& args) {
 
     if (format == "json") {
         ordered_json j;
-        j["graph"] = {{"nodes", g.vertices.size()}, {"edges", boost::num_edges(view)}, {"arcs", g.arc_count()}};
+        j["graph"] = {{"nodes", g.vertices.size()}, {"edges", graph::edge_count(view)}, {"arcs", g.arc_count()}};
         j["components"] = {{"count", component_sizes.size()}, {"largest", largest}};
         j["communities"] = {{"count", community_ids.size()}, {"modularity", communities.modularity}};
         ordered_json nodes = ordered_json::array();
@@ -154,7 +154,7 @@ int run_analyze(const std::vector<std::string>& args) {
         return kSuccess;
     }
 
-    std::cout << "graph: " << g.vertices.size() << " entities, " << boost::num_edges(view) << " edges (" << g.arc_count() << " arcs)\n";
+    std::cout << "graph: " << g.vertices.size() << " entities, " << graph::edge_count(view) << " edges (" << g.arc_count() << " arcs)\n";
     std::cout << "components: " << component_sizes.size() << " (largest " << largest << " entities)\n";
     std::cout << "communities: " << community_ids.size() << " (modularity " << fixed(communities.modularity) << ")\n\n";
     std::vector<std::size_t> order(g.vertices.size());

@@ -7,6 +7,7 @@ bool GraphFilter::empty() const {
 }
 
 bool VertexFilter::operator()(const Vertex& v) const {
+    if (has_kept_edge && !(*has_kept_edge)[v]) return false;
     const NodeProps& n = (*g)[v];
     if (!filter->types.empty() && !filter->types.count(n.type)) return false;
     if (!filter->openness.empty() && n.type == "Model" && !filter->openness.count(n.openness.empty() ? "unknown" : n.openness))
@@ -21,12 +22,31 @@ bool EdgeFilter::operator()(const Edge& e) const {
     if (!filter->since.empty() && !p.last_seen.empty() && p.last_seen < filter->since) return false;
     if (!filter->until.empty() && !p.first_seen.empty() && p.first_seen > filter->until) return false;
     // An edge shows only when both its ends do.
-    const VertexFilter vertices{g, filter};
+    const VertexFilter vertices{g, filter, nullptr};
     return vertices(boost::source(e, *g)) && vertices(boost::target(e, *g));
 }
 
 FilteredGraph filtered_view(const KnowledgeGraph& kg, const GraphFilter& filter) {
-    return FilteredGraph(kg.graph(), EdgeFilter{&kg.graph(), &filter}, VertexFilter{&kg.graph(), &filter});
+    const Graph& g = kg.graph();
+    VertexFilter vertices{&g, &filter, nullptr};
+    const bool edge_filters = !filter.relations.empty() || filter.min_confidence > 0.0 || !filter.since.empty() || !filter.until.empty();
+    if (edge_filters) {
+        auto kept = std::make_shared<std::vector<bool>>(boost::num_vertices(g), false);
+        const EdgeFilter edges{&g, &filter};
+        for (auto [e, end] = boost::edges(g); e != end; ++e) {
+            if (!edges(*e)) continue;
+            (*kept)[boost::source(*e, g)] = true;
+            (*kept)[boost::target(*e, g)] = true;
+        }
+        vertices.has_kept_edge = std::move(kept);
+    }
+    return FilteredGraph(g, EdgeFilter{&g, &filter}, vertices);
+}
+
+std::size_t edge_count(const FilteredGraph& view) {
+    std::size_t n = 0;
+    for (auto [e, end] = boost::edges(view); e != end; ++e) ++n;
+    return n;
 }
 
 }  // namespace aikg::graph

@@ -4,7 +4,9 @@
 
 #include <boost/graph/filtered_graph.hpp>
 
+#include <memory>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "graph/knowledge_graph.hpp"
@@ -31,11 +33,17 @@ struct EdgeFilter {
 struct VertexFilter {
     const Graph* g = nullptr;
     const GraphFilter* filter = nullptr;
+    // With edge filters on (relation, confidence, dates), only entities that keep
+    // an edge stay: an entity left without facts would only add noise.
+    std::shared_ptr<const std::vector<bool>> has_kept_edge;
     bool operator()(const Vertex& v) const;
 };
 
 using FilteredGraph = boost::filtered_graph<Graph, EdgeFilter, VertexFilter>;
 
 FilteredGraph filtered_view(const KnowledgeGraph& kg, const GraphFilter& filter);
+
+// Edges of a view (boost's num_edges on a filtered_graph counts the whole graph).
+std::size_t edge_count(const FilteredGraph& view);
 
 }  // namespace aikg::graph

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -159,7 +160,8 @@ void Store::put_article(const ArticleRecord& article, const std::vector<extract:
             .bind(6, std::int64_t{f.start})
             .bind(7, std::int64_t{f.end})
             .bind(8, f.rule)
-            .bind(9, f.confidence)
+            // Stored as `aikg extract` prints it, so a build and a --facts load of the same facts agree.
+            .bind(9, std::round(f.confidence * 1000.0) / 1000.0)
             .bind_optional(10, f.date)
             .bind_optional(11, f.lang)
             .bind_optional(12, json_or_empty(f.subject_attributes))

@@ -1,0 +1,110 @@
+"""The store: idempotent builds, atomic replacement of a changed article,
+sharded --facts loading equal to one build, refusal of foreign schemas."""
+import shutil
+import sqlite3
+import unittest
+
+from aikg_cli import CORPUS, ScratchDir, run
+
+
+def content(db):
+    """Everything the store says, by names rather than row ids."""
+    con = sqlite3.connect(db)
+    try:
+        names = {i: n for i, n in con.execute("SELECT id, name FROM entities")}
+        return {
+            "entities": sorted(con.execute("SELECT name, type, coalesce(openness, ''), in_catalog FROM entities")),
+            "aliases": sorted((k, a, names[e]) for k, e, a in con.execute("SELECT key, entity_id, alias FROM aliases")),
+            "articles": sorted(con.execute("SELECT id, coalesce(date, '') FROM articles")),
+            "facts": sorted(
+                (a, names[s], r, names[o], sent, st, en, rule, round(conf, 6), d or "", sa or "", oa or "")
+                for a, s, r, o, sent, st, en, rule, conf, d, sa, oa in con.execute(
+                    "SELECT article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date,"
+                    " subject_attributes, object_attributes FROM facts")),
+        }
+    finally:
+        con.close()
+
+
+class Store(unittest.TestCase):
+    def test_building_twice_changes_nothing_and_says_so(self):
+        with ScratchDir() as d:
+            db = d / "kg.db"
+            code, _, err = run("build", CORPUS, "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertIn("5 added, 0 replaced, 0 unchanged", err)
+            first = content(db)
+            self.assertGreater(len(first["facts"]), 100)
+            code, _, err = run("build", CORPUS, "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertIn("0 added, 0 replaced, 5 unchanged", err)
+            self.assertEqual(content(db), first)
+            self.assertEqual(len(first["facts"]), len(set(first["facts"])))
+
+    def test_a_changed_article_replaces_its_own_facts_only(self):
+        with ScratchDir() as d:
+            corpus = d / "corpus"
+            shutil.copytree(CORPUS, corpus)
+            db = d / "kg.db"
+            self.assertEqual(run("build", corpus, "--store", db)[0], 0)
+            before = content(db)
+            article = corpus / "003_e59ffb64ebc73868.txt"
+            article.write_text(article.read_text(encoding="utf-8") + "\nوأصبح نموذج Granite 3.0 متاحا عبر منصة AWS.\n", encoding="utf-8")
+            code, _, err = run("build", corpus, "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertIn("0 added, 1 replaced, 4 unchanged", err)
+            after = content(db)
+            untouched = lambda facts: [f for f in facts if f[0] != article.name]
+            self.assertEqual(untouched(after["facts"]), untouched(before["facts"]))
+            new = [f for f in after["facts"] if f[0] == article.name and "AWS" in f[4]]
+            self.assertTrue(any(f[1:4] == ("Granite 3.0", "available_on", "AWS") for f in new))
+
+    def test_sharded_facts_give_the_same_store_as_one_build(self):
+        with ScratchDir() as d:
+            files = sorted(CORPUS.glob("*.txt"))
+            shard1, shard2 = d / "s1.jsonl", d / "s2.jsonl"
+            for shard, part in ((shard1, files[:2]), (shard2, files[2:])):
+                code, out, err = run("extract", *part)
+                self.assertEqual(code, 0, err)
+                shard.write_text(out, encoding="utf-8")
+            whole, sharded = d / "whole.db", d / "sharded.db"
+            self.assertEqual(run("build", CORPUS, "--store", whole)[0], 0)
+            self.assertEqual(run("build", "--facts", shard1, "--store", sharded)[0], 0)
+            code, _, err = run("build", "--facts", shard2, "--store", sharded)
+            self.assertEqual(code, 0, err)
+            self.assertEqual(content(sharded), content(whole))
+            # Loading a shard again changes nothing.
+            code, _, err = run("build", "--facts", shard1, "--store", sharded)
+            self.assertIn("0 added, 0 replaced, 2 unchanged", err)
+            self.assertEqual(content(sharded), content(whole))
+
+    def test_malformed_fact_lines_are_named_and_the_rest_loaded(self):
+        with ScratchDir() as d:
+            facts = d / "f.jsonl"
+            facts.write_text('{"article": "a1", "subject": "Meta", "subject_type": "Organization", "relation": "released",'
+                             ' "object": "Llama 2", "object_type": "Model", "sentence": "s", "start": 0, "end": 1,'
+                             ' "rule": "r", "confidence": 0.9}\n{"article": \n', encoding="utf-8")
+            code, _, err = run("build", "--facts", facts, "--store", d / "kg.db")
+            self.assertEqual(code, 1)
+            self.assertIn(f"{facts}:2: malformed JSON", err)
+            self.assertEqual(len(content(d / "kg.db")["facts"]), 1)
+
+    def test_queries_need_a_store_and_foreign_schemas_are_refused(self):
+        with ScratchDir() as d:
+            code, _, err = run("query", "entity", "Meta", "--store", d / "none.db")
+            self.assertEqual(code, 1)
+            self.assertIn("no store here yet; run 'aikg build' first", err)
+            db = d / "kg.db"
+            self.assertEqual(run("build", CORPUS / "000_38394206e8435dda.txt", "--store", db)[0], 0)
+            con = sqlite3.connect(db)
+            con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+            con.commit()
+            con.close()
+            for args in (("build", CORPUS, "--store", db), ("query", "entity", "Meta", "--store", db)):
+                code, _, err = run(*args)
+                self.assertEqual(code, 1, args)
+                self.assertIn("written by a newer aikg (schema 99", err)
+
+
+if __name__ == "__main__":
+    unittest.main()
