@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cmath>
+#include <map>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -60,6 +62,24 @@ ordered_json link_json(const query::Link& l) {
     j["relation"] = l.relation;
     j["neighbor"] = l.other.name;
     j["type"] = l.other.type;
+    // The edge's aggregate over its evidence: how many articles, when, how sure.
+    std::map<std::string, double> best_per_article;
+    std::string first_seen, last_seen;
+    double max_confidence = 0.0;
+    for (const auto& e : l.evidence) {
+        double& best = best_per_article[e.article];
+        best = std::max(best, e.confidence);
+        max_confidence = std::max(max_confidence, e.confidence);
+        if (!e.article_date.empty() && (first_seen.empty() || e.article_date < first_seen)) first_seen = e.article_date;
+        if (!e.article_date.empty() && e.article_date > last_seen) last_seen = e.article_date;
+    }
+    double miss = 1.0;
+    for (const auto& [article, best] : best_per_article) miss *= 1.0 - best;
+    j["articles"] = best_per_article.size();
+    if (!first_seen.empty()) j["first_seen"] = first_seen;
+    if (!last_seen.empty()) j["last_seen"] = last_seen;
+    j["max_confidence"] = max_confidence;
+    j["confidence"] = std::round((1.0 - miss) * 1000.0) / 1000.0;
     j["evidence"] = ordered_json::array();
     for (const auto& e : l.evidence) j["evidence"].push_back(evidence_json(e));
     return j;
