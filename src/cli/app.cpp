@@ -18,6 +18,8 @@ const std::vector<Command>& commands() {
         {"extract", "extract facts from articles, without a store (JSONL for pipelines, TSV for people)", run_extract},
         {"query", "an entity's card, its neighbours, paths between entities, triple patterns", run_query},
         {"analyze", "PageRank, betweenness, components, cores, communities, the open/closed divide", run_analyze},
+        {"export", "the graph or a filtered part as DOT, GEXF (Gephi), GraphML, JSON or CSV", run_export},
+        {"render", "an ecosystem diagram in SVG, PNG or PDF through Graphviz", run_render},
         {"validate", "check the catalog (graph/), ontology and rules (schemas/) with file:line errors", run_validate},
     };
     return registry;

@@ -31,5 +31,7 @@ int run_validate(const std::vector<std::string>& args);
 int run_build(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_analyze(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
+int run_render(const std::vector<std::string>& args);
 
 }  // namespace aikg::cli

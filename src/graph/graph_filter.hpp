@@ -36,12 +36,16 @@ struct VertexFilter {
     // With edge filters on (relation, confidence, dates), only entities that keep
     // an edge stay: an entity left without facts would only add noise.
     std::shared_ptr<const std::vector<bool>> has_kept_edge;
+    // A further selection (an ego network, the top entities), when set.
+    std::shared_ptr<const std::vector<bool>> selected;
     bool operator()(const Vertex& v) const;
 };
 
 using FilteredGraph = boost::filtered_graph<Graph, EdgeFilter, VertexFilter>;
 
 FilteredGraph filtered_view(const KnowledgeGraph& kg, const GraphFilter& filter);
+// The same view narrowed to the vertices marked in `selected` (indexed by vertex).
+FilteredGraph narrowed_view(const FilteredGraph& view, std::vector<bool> selected);
 
 // Edges of a view (boost's num_edges on a filtered_graph counts the whole graph).
 std::size_t edge_count(const FilteredGraph& view);

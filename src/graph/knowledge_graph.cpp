@@ -9,9 +9,19 @@ namespace aikg::graph {
 KnowledgeGraph KnowledgeGraph::load(store::Store& store, const kb::Ontology& ontology) {
     KnowledgeGraph kg;
     for (const auto& e : store.entities()) {
-        const Vertex v = boost::add_vertex(NodeProps{e.id, e.name, e.type, e.openness, e.in_catalog}, kg.graph_);
+        const Vertex v = boost::add_vertex(NodeProps{e.id, e.name, e.type, e.openness, e.in_catalog, {}, {}, {}}, kg.graph_);
         kg.by_store_id_.emplace(e.id, v);
         kg.by_name_.emplace(e.name, v);
+    }
+    for (auto& [id, alias] : store.all_aliases()) {
+        const auto v = kg.by_store_id_.find(id);
+        if (v == kg.by_store_id_.end()) continue;
+        NodeProps& n = kg.graph_[v->second];
+        const auto lead = alias.empty() ? 0 : static_cast<unsigned char>(alias[0]);
+        const bool arabic = lead >= 0xD8 && lead <= 0xDB;  // UTF-8 lead bytes of U+0600..U+06FF
+        // The shortest Arabic alias is the plain name (لاما rather than عائلة لاما).
+        if (arabic && (n.arabic_name.empty() || alias.size() < n.arabic_name.size())) n.arabic_name = alias;
+        if (alias != n.name) n.aliases.push_back(std::move(alias));
     }
     // Facts arrive ordered by article; the first fact of a triple creates its edge.
     std::map<std::tuple<std::int64_t, std::string, std::int64_t>, Edge> edges;
@@ -35,6 +45,10 @@ KnowledgeGraph KnowledgeGraph::load(store::Store& store, const kb::Ontology& ont
         double& best = best_per_article[it->second][f.article];
         best = std::max(best, f.confidence);
         if (!f.article_date.empty()) {
+            for (const Vertex end : {s->second, o->second}) {
+                std::string& seen = kg.graph_[end].first_seen;
+                if (seen.empty() || f.article_date < seen) seen = f.article_date;
+            }
             if (e.first_seen.empty() || f.article_date < e.first_seen) e.first_seen = f.article_date;
             if (e.last_seen.empty() || f.article_date > e.last_seen) e.last_seen = f.article_date;
         }

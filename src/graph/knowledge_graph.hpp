@@ -32,6 +32,9 @@ struct NodeProps {
     std::string type;
     std::string openness;  // empty when unknown
     bool in_catalog = false;
+    std::vector<std::string> aliases;
+    std::string arabic_name;  // the shortest alias in Arabic script, for labels and tooltips
+    std::string first_seen;   // earliest article date among its facts
 };
 
 struct EdgeProps {

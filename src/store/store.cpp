@@ -211,6 +211,13 @@ std::vector<std::string> Store::aliases(std::int64_t entity) {
     return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> Store::all_aliases() {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    auto q = db_.prepare("SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+    while (q.step()) out.emplace_back(q.integer(0), q.text(1));
+    return out;
+}
+
 std::vector<std::pair<std::string, std::int64_t>> Store::all_keys() {
     std::vector<std::pair<std::string, std::int64_t>> out;
     auto q = db_.prepare("SELECT key, entity_id FROM aliases ORDER BY key");

@@ -69,6 +69,8 @@ public:
     // Entity ids whose name or alias has this matching key.
     std::vector<std::int64_t> find_by_key(const std::string& key);
     std::vector<std::string> aliases(std::int64_t entity);
+    // Every (entity id, alias) pair, in id then alias order.
+    std::vector<std::pair<std::int64_t, std::string>> all_aliases();
     // Every (key, entity id) pair, for suggestions when a name is not found.
     std::vector<std::pair<std::string, std::int64_t>> all_keys();
     std::size_t article_count();

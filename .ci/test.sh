@@ -3,7 +3,7 @@
 # build, run every test through CTest. Exit status is CTest's.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bash "$root/scripts/setup.sh"
-bash "$root/scripts/build.sh"
+bash "$root/.ci/setup.sh"
+bash "$root/.ci/build.sh"
 cd "$root/build"
 ctest --output-on-failure -j"$(nproc)"
