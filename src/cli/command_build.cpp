@@ -1,6 +1,8 @@
 // aikg build: articles (or facts from `aikg extract`) into the store.
 
+#include <csignal>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/graph_options.hpp"
@@ -25,6 +27,12 @@ constexpr const char* kHelp =
     "With --facts, the inputs are JSONL files written by 'aikg extract' (on this\n"
     "or other machines): loading shards one by one gives the same store as one\n"
     "build of all the articles.\n\n"
+    "Bad inputs (missing, empty, binary, invalid UTF-8, over 16 MiB, malformed JSON\n"
+    "lines, a language without rules) are named on stderr, recorded in the store's\n"
+    "rejections table and skipped; the exit code is then 1. HTML bodies are\n"
+    "stripped to text. Each article is written in its own transaction: an\n"
+    "interrupted build (Ctrl-C stops after the current article; even a kill) leaves\n"
+    "whole articles only, and running it again completes the job.\n\n"
     "options:\n";
 
 constexpr const char* kExamples =
@@ -32,6 +40,15 @@ constexpr const char* kExamples =
     "  aikg build                                   # the sample corpus into output/aikg.db\n"
     "  aikg build news/ dump.jsonl --store news.db\n"
     "  aikg extract shard1/ > f1.jsonl && aikg build --facts f1.jsonl f2.jsonl\n";
+
+// Ctrl-C asks the build to stop after the article in hand.
+volatile std::sig_atomic_t interrupt_requested = 0;
+extern "C" void on_interrupt(int) { interrupt_requested = 1; }
+
+struct Interrupted {};
+struct StrictStop {
+    std::string message;
+};
 
 struct Counts {
     std::size_t added = 0, replaced = 0, unchanged = 0, facts = 0, problems = 0;
@@ -60,6 +77,8 @@ int run_build(const std::vector<std::string>& args) {
     parser.positionals(&inputs, "INPUT");
     parser.flag("--facts", &facts_mode, "the inputs are facts JSONL from 'aikg extract' (the reduce step)");
     parser.option("--min-confidence", &min_confidence, "X", "keep facts at least this confident (default: 0.5)");
+    bool strict = false;
+    parser.flag("--strict", &strict, "stop at the first bad input and write nothing at all");
     common.declare(parser);
     if (!parser.parse(args)) {
         std::cout << kHelp << parser.options_help() << kExamples;
@@ -73,15 +92,26 @@ int run_build(const std::vector<std::string>& args) {
     const auto knowledge = load_knowledge(paths);
     store::Store store(paths.store.string(), store::Store::Mode::Write);
     Counts counts;
-    auto problem = [&counts](const corpus::InputProblem& p) {
+    auto problem = [&](const corpus::InputProblem& p) {
+        if (strict) throw StrictStop{p.where + ": " + p.reason};
         ++counts.problems;
         std::cerr << p.where << ": " << p.reason << ", skipped\n";
+        store.record_rejection(p.where, p.reason);
     };
     Progress progress("build");
+    std::signal(SIGINT, on_interrupt);
+    auto check_interrupt = [] {
+        if (interrupt_requested) throw Interrupted{};
+    };
+    // --strict: one transaction around everything, rolled back at the first problem.
+    std::optional<store::Transaction> all_or_nothing;
+    if (strict) all_or_nothing.emplace(store.db());
+    try {
     if (facts_mode) {
         store::read_fact_files(
             inputs,
             [&](store::ArticleFacts&& a) {
+                check_interrupt();
                 record(store, a.article, a.facts, knowledge->catalog, counts);
                 progress.update(counts.added + counts.replaced + counts.unchanged, 0);
             },
@@ -92,6 +122,7 @@ int run_build(const std::vector<std::string>& args) {
         corpus::read_documents(
             inputs,
             [&](corpus::Document&& doc) {
+                check_interrupt();
                 bytes += doc.text.size();
                 if (!extractor.rules_for(doc.lang)) {
                     problem({doc.source, "no extraction rules for language '" + doc.lang + "'"});
@@ -104,11 +135,28 @@ int run_build(const std::vector<std::string>& args) {
                 } else {
                     record(store, article, extractor.extract(doc), knowledge->catalog, counts);
                 }
+                store.clear_rejection(doc.source);
                 progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
             },
             problem);
     }
+    } catch (const Interrupted&) {
+        progress.finish();
+        if (all_or_nothing) {
+            std::cerr << "aikg build: interrupted; --strict: nothing was written\n";
+        } else {
+            store.remove_orphans();
+            std::cerr << "aikg build: interrupted after " << counts.added + counts.replaced + counts.unchanged
+                      << " article(s); the store holds whole articles only, run the same command again to continue\n";
+        }
+        return kPartial;
+    } catch (const StrictStop& stop) {
+        progress.finish();
+        std::cerr << stop.message << "\naikg build: --strict: stopped at the first bad input; nothing was written\n";
+        return kPartial;
+    }
     store.remove_orphans();
+    if (all_or_nothing) all_or_nothing->commit();
     progress.finish();
     std::cerr << "aikg build: " << counts.added << " added, " << counts.replaced << " replaced, " << counts.unchanged
               << " unchanged article(s); " << counts.facts << " facts written";

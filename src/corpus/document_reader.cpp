@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "corpus/html.hpp"
 #include "text/language.hpp"
 #include "text/utf8.hpp"
 
@@ -65,6 +66,7 @@ private:
     }
 
     void deliver(Document&& doc) {
+        if (looks_like_html(doc.text)) doc.text = strip_html(doc.text);
         if (doc.lang.empty()) doc.lang = text::detect_language(doc.text);
         ++stats.documents;
         stats.bytes += doc.text.size();
@@ -88,6 +90,9 @@ private:
         std::ifstream in(path, std::ios::binary);
         if (!in) return problem(shown, "cannot open file (permission denied or not a regular file)");
         if (path.extension() == ".jsonl") return jsonl(in, shown);
+        std::error_code size_error;
+        if (const auto size = fs::file_size(path, size_error); !size_error && size > kMaxArticleBytes)
+            return problem(shown, "larger than the " + std::to_string(kMaxArticleBytes >> 20) + " MiB article limit (" + std::to_string(size) + " bytes)");
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (in.bad()) return problem(shown, "read error");
         text_article(strip_bom(std::move(bytes)), path.filename().string(), shown);
@@ -151,6 +156,8 @@ private:
 
 std::string text_problem(const std::string& bytes) {
     if (bytes.empty() || is_blank(bytes)) return "file is empty";
+    if (bytes.size() > kMaxArticleBytes)
+        return "larger than the " + std::to_string(kMaxArticleBytes >> 20) + " MiB article limit (" + std::to_string(bytes.size()) + " bytes)";
     if (text::looks_binary(bytes)) return "binary data, not text";
     if (auto bad = text::find_invalid_utf8(bytes)) return "invalid UTF-8 at byte " + std::to_string(*bad);
     return {};

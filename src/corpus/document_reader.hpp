@@ -23,11 +23,16 @@ using ProblemSink = std::function<void(const InputProblem&)>;
 // a folder (searched recursively for .txt, .md and .jsonl, in name order),
 // a .jsonl file (one article per line: {"id","text"} required, "title",
 // "date", "url", "lang" optional), or any other file read as one plain-text
-// article named by its file name. Each unusable input (missing, unreadable,
-// empty, binary, invalid UTF-8, malformed JSON line) goes to `on_problem` and
-// the rest are still read.
+// article named by its file name. HTML bodies are stripped to text. Each
+// unusable input (missing, unreadable, empty, binary, invalid UTF-8, over
+// kMaxArticleBytes, malformed JSON line) goes to `on_problem` and the rest are
+// still read.
 ReadStats read_documents(const std::vector<std::string>& inputs, const DocumentSink& on_document,
                          const ProblemSink& on_problem);
+
+// Articles larger than this are skipped: a scraped dump concatenated into one
+// "article" would otherwise be matched as one document.
+inline constexpr std::size_t kMaxArticleBytes = 16 * 1024 * 1024;
 
 // Checks text bytes for use as an article; returns the reason it cannot be
 // used, or an empty string.

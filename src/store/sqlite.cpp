@@ -98,18 +98,24 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
+    db_.exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT aikg_" + std::to_string(level_));
+    ++db_.depth_;
+}
 
 Transaction::~Transaction() {
-    if (!done_) {
-        char* error = nullptr;
-        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, &error);
-        sqlite3_free(error);
-    }
+    if (done_) return;
+    --db_.depth_;
+    const std::string sql =
+        level_ == 0 ? std::string("ROLLBACK") : "ROLLBACK TO aikg_" + std::to_string(level_) + "; RELEASE aikg_" + std::to_string(level_);
+    char* error = nullptr;
+    sqlite3_exec(db_.handle(), sql.c_str(), nullptr, nullptr, &error);
+    sqlite3_free(error);
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(level_ == 0 ? std::string("COMMIT") : "RELEASE aikg_" + std::to_string(level_));
+    --db_.depth_;
     done_ = true;
 }
 

@@ -61,19 +61,26 @@ public:
     const std::string& path() const noexcept { return path_; }
 
 private:
+    friend class Transaction;
     sqlite3* db_ = nullptr;
     std::string path_;
+    int depth_ = 0;  // open transactions: the outermost is BEGIN IMMEDIATE, inner ones savepoints
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left by an exception.
+// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit.
+// Nested transactions are savepoints, so an article's transaction can sit
+// inside a whole build's (`aikg build --strict`: all or nothing).
 class Transaction {
 public:
     explicit Transaction(Database& db);
     ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
     void commit();
 
 private:
     Database& db_;
+    int level_;
     bool done_ = false;
 };
 

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS facts(
   sentence TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   rule TEXT NOT NULL, confidence REAL NOT NULL, date TEXT, lang TEXT,
   subject_attributes TEXT, object_attributes TEXT);
+CREATE TABLE IF NOT EXISTS rejections(source TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
 CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
@@ -169,6 +170,21 @@ void Store::put_article(const ArticleRecord& article, const std::vector<extract:
             .run();
     }
     tx.commit();
+}
+
+void Store::record_rejection(const std::string& source, const std::string& reason) {
+    db_.prepare("INSERT OR REPLACE INTO rejections(source, reason) VALUES(?, ?)").bind(1, source).bind(2, reason).run();
+}
+
+void Store::clear_rejection(const std::string& source) {
+    db_.prepare("DELETE FROM rejections WHERE source = ?").bind(1, source).run();
+}
+
+std::vector<std::pair<std::string, std::string>> Store::rejections() {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto q = db_.prepare("SELECT source, reason FROM rejections ORDER BY source");
+    while (q.step()) out.emplace_back(q.text(0), q.text(1));
+    return out;
 }
 
 void Store::remove_orphans() {

@@ -63,6 +63,10 @@ public:
     void put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
     // Drops entities no fact mentions any more (after articles were replaced).
     void remove_orphans();
+    // Inputs skipped by a build, with the reason; a later success clears its entry.
+    void record_rejection(const std::string& source, const std::string& reason);
+    void clear_rejection(const std::string& source);
+    std::vector<std::pair<std::string, std::string>> rejections();
 
     std::vector<EntityRow> entities();
     std::vector<FactRow> facts();

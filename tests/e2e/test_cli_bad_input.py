@@ -42,3 +42,67 @@ class BadInputs(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BuildPolicy(unittest.TestCase):
+    """A folder mixing good articles with every kind of bad one."""
+
+    def make_folder(self, d):
+        (d / "good.txt").write_text(GOOD, encoding="utf-8")
+        (d / "page.txt").write_text("<html><body><p>OpenAI released GPT-4o &amp; more.</p><script>var x = 'Meta released Llama 4';</script>"
+                                    "<div>Mistral AI released Mixtral 8x7B.</div></body></html>", encoding="utf-8")
+        (d / "empty.txt").write_bytes(b"")
+        (d / "broken.txt").write_bytes(b"Meta \xff released Llama")
+        (d / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+        (d / "numbers.txt").write_text("12345 67890 !!!\n", encoding="utf-8")
+        (d / "dump.jsonl").write_text('{"id": "ok-1", "text": "IBM released Granite 3.0."}\n{"id": "cut", "text": "trunc\n', encoding="utf-8")
+        with open(d / "huge.txt", "wb") as f:
+            f.truncate(17 * 1024 * 1024)  # sparse: over the 16 MiB limit without using the disk
+
+    def test_bad_inputs_are_skipped_recorded_and_a_second_run_changes_nothing(self):
+        import sqlite3
+        with ScratchDir() as d:
+            corpus = d / "in"
+            corpus.mkdir()
+            self.make_folder(corpus)
+            db = d / "kg.db"
+            code, _, err = run("build", corpus, "--store", db)
+            self.assertEqual(code, 1, err)
+            for name, reason in (("empty.txt", "file is empty"), ("broken.txt", "invalid UTF-8 at byte 5"),
+                                 ("image.txt", "binary data, not text"), ("huge.txt", "larger than the 16 MiB article limit"),
+                                 ("numbers.txt", "no extraction rules for language 'und'"), ("dump.jsonl:2", "malformed JSON")):
+                self.assertIn(f"{corpus / name}: {reason}", err)
+            self.assertIn("6 input(s) skipped", err)
+            con = sqlite3.connect(db)
+            rejected = dict(con.execute("SELECT source, reason FROM rejections"))
+            facts = set(con.execute("SELECT a.name, f.relation, b.name FROM facts f JOIN entities a ON a.id = f.subject_id"
+                                    " JOIN entities b ON b.id = f.object_id"))
+            con.close()
+            self.assertEqual(len(rejected), 6)
+            self.assertIn(str(corpus / "huge.txt"), rejected)
+            self.assertIn(("Meta", "released", "Llama 3.1"), facts)
+            self.assertIn(("IBM", "released", "Granite 3.0"), facts)
+            # HTML: tags and entities are not words, scripts are not text.
+            self.assertIn(("OpenAI", "released", "GPT-4o"), facts)
+            self.assertIn(("Mistral AI", "released", "Mixtral 8x7B"), facts)
+            self.assertNotIn(("Meta", "released", "Llama 4"), facts)
+            before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM facts").fetchone()
+            code, _, err = run("build", corpus, "--store", db)
+            self.assertEqual(code, 1)
+            self.assertIn("0 added, 0 replaced, 3 unchanged", err)
+            self.assertEqual(sqlite3.connect(db).execute("SELECT COUNT(*) FROM facts").fetchone(), before)
+
+    def test_strict_stops_at_the_first_problem_and_writes_nothing(self):
+        import sqlite3
+        with ScratchDir() as d:
+            corpus = d / "in"
+            corpus.mkdir()
+            self.make_folder(corpus)
+            db = d / "kg.db"
+            code, _, err = run("build", corpus, "--strict", "--store", db)
+            self.assertEqual(code, 1)
+            self.assertIn("--strict: stopped at the first bad input; nothing was written", err)
+            con = sqlite3.connect(db)
+            self.assertEqual(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0], 0)
+            self.assertEqual(con.execute("SELECT COUNT(*) FROM facts").fetchone()[0], 0)
+            con.close()
