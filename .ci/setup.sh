@@ -9,6 +9,7 @@ packages=(
   doctest-dev libsqlite3-dev nlohmann-json3-dev
   libxml2-utils python3 python3-yaml python3-networkx
   fonts-noto-core
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -59,6 +59,8 @@ public:
 
     ReadStats stats;
 
+    void jsonl_stream(std::istream& in, const std::string& shown) { jsonl(in, shown); }
+
 private:
     void problem(std::string where, std::string reason) {
         ++stats.problems;
@@ -161,6 +163,12 @@ std::string text_problem(const std::string& bytes) {
     if (text::looks_binary(bytes)) return "binary data, not text";
     if (auto bad = text::find_invalid_utf8(bytes)) return "invalid UTF-8 at byte " + std::to_string(*bad);
     return {};
+}
+
+ReadStats read_jsonl(std::istream& in, const std::string& shown, const DocumentSink& on_document, const ProblemSink& on_problem) {
+    Reader reader(on_document, on_problem);
+    reader.jsonl_stream(in, shown);
+    return reader.stats;
 }
 
 ReadStats read_documents(const std::vector<std::string>& inputs, const DocumentSink& on_document,

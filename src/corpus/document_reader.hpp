@@ -3,6 +3,7 @@
 // one at a time so that memory does not grow with the corpus.
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ ReadStats read_documents(const std::vector<std::string>& inputs, const DocumentS
 // Articles larger than this are skipped: a scraped dump concatenated into one
 // "article" would otherwise be matched as one document.
 inline constexpr std::size_t kMaxArticleBytes = 16 * 1024 * 1024;
+
+// Reads JSONL articles from a stream; `shown` names it in problems ("file:line").
+ReadStats read_jsonl(std::istream& in, const std::string& shown, const DocumentSink& on_document, const ProblemSink& on_problem);
 
 // Checks text bytes for use as an article; returns the reason it cannot be
 // used, or an empty string.

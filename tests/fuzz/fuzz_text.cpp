@@ -1,0 +1,32 @@
+// The text layer on arbitrary bytes: validation, normalisation with its offset
+// map, sentences, tokens, clitics, language.
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "text/clitics.hpp"
+#include "text/language.hpp"
+#include "text/normalizer.hpp"
+#include "text/sentences.hpp"
+#include "text/tokenizer.hpp"
+#include "text/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    if (aikg::text::find_invalid_utf8(bytes)) return 0;  // the readers reject these before the text layer
+    const auto normalized = aikg::text::normalize_for_matching(bytes);
+    if (normalized.origin.size() != normalized.text.size() + 1 || normalized.origin.back() != size) std::abort();
+    for (std::size_t i = 1; i < normalized.origin.size(); ++i)
+        if (normalized.origin[i - 1] > normalized.origin[i] || normalized.origin[i] > size) std::abort();
+    if (aikg::text::find_invalid_utf8(normalized.text)) std::abort();
+    for (const auto& span : aikg::text::split_sentences(bytes))
+        if (span.begin > span.end || span.end > size) std::abort();
+    for (const auto& token : aikg::text::tokenize(normalized.text)) {
+        if (token.end > normalized.text.size() || token.begin >= token.end) std::abort();
+        for (const auto& reading : aikg::text::proclitic_readings(token.view(normalized.text)))
+            if (reading.prefix.size() + reading.stem.size() != token.end - token.begin) std::abort();
+    }
+    (void)aikg::text::detect_language(bytes);
+    (void)aikg::text::matching_key(bytes);
+    return 0;
+}
