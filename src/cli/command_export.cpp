@@ -50,15 +50,10 @@ int run_export(const std::vector<std::string>& args) {
     if (format == "csv" && output.empty()) throw UsageError("csv writes two files: give a folder with -o DIR");
     const ProjectPaths paths = common.paths();
     const auto knowledge = load_knowledge(paths);
-    LoadedSelection loaded;
-    try {
-        loaded = load_selection(selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
-    } catch (const query::UnknownName& e) {
-        std::cerr << "aikg export: --around: " << e.what() << '\n';
-        return kUsage;
-    }
-    const auto& kg = *loaded.kg;
-    const auto& s = *loaded.selection;
+    auto loaded = load_selection_for("export", selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
+    if (!loaded) return kUsage;
+    const auto& kg = *loaded->kg;
+    const auto& s = *loaded->selection;
 
     if (format == "csv") {
         std::filesystem::create_directories(output);

@@ -58,16 +58,11 @@ int run_render(const std::vector<std::string>& args) {
 
     const ProjectPaths paths = common.paths();
     const auto knowledge = load_knowledge(paths);
-    LoadedSelection loaded;
-    try {
-        loaded = load_selection(selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
-    } catch (const query::UnknownName& e) {
-        std::cerr << "aikg render: --around: " << e.what() << '\n';
-        return kUsage;
-    }
-    if (layout.empty()) layout = loaded.selection->nodes.size() > kLargeGraph ? "sfdp" : "dot";
+    auto loaded = load_selection_for("render", selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
+    if (!loaded) return kUsage;
+    if (layout.empty()) layout = loaded->selection->nodes.size() > kLargeGraph ? "sfdp" : "dot";
     std::ostringstream dot;
-    exporting::write_dot(dot, *loaded.kg, *loaded.selection, title);
+    exporting::write_dot(dot, *loaded->kg, *loaded->selection, title);
     const auto folder = std::filesystem::path(output).parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder);
     render::render(dot.str(), layout, format, output);

@@ -1,6 +1,7 @@
 #include "cli/export_options.hpp"
 
 #include <charconv>
+#include <iostream>
 
 namespace aikg::cli {
 namespace {
@@ -37,6 +38,16 @@ LoadedSelection load_selection(const SelectionOptions& options, const std::strin
     }
     loaded.selection = std::make_unique<exporting::Selection>(exporting::select(*loaded.kg, *loaded.filter, around, hops, top));
     return loaded;
+}
+
+std::optional<LoadedSelection> load_selection_for(const char* command, const SelectionOptions& options, const std::string& store_path,
+                                                  const kb::Ontology& ontology, const kb::Catalog& catalog) {
+    try {
+        return load_selection(options, store_path, ontology, catalog);
+    } catch (const query::UnknownName& e) {
+        std::cerr << "aikg " << command << ": --around: " << e.what() << '\n';
+        return std::nullopt;
+    }
 }
 
 }  // namespace aikg::cli

@@ -31,4 +31,9 @@ struct LoadedSelection {
 LoadedSelection load_selection(const SelectionOptions& options, const std::string& store_path, const kb::Ontology& ontology,
                                const kb::Catalog& catalog);
 
+// The same for a command: an unknown --around name is reported on stderr
+// ("aikg COMMAND: --around: ...") and gives nullopt (exit 2).
+std::optional<LoadedSelection> load_selection_for(const char* command, const SelectionOptions& options, const std::string& store_path,
+                                                  const kb::Ontology& ontology, const kb::Catalog& catalog);
+
 }  // namespace aikg::cli
