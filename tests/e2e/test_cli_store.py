@@ -108,3 +108,22 @@ class Store(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class OddNames(unittest.TestCase):
+    def test_quotes_sql_rtl_marks_and_long_names_are_just_names(self):
+        with ScratchDir() as d:
+            db = d / "kg.db"
+            self.assertEqual(run("build", CORPUS / "000_38394206e8435dda.txt", "--store", db)[0], 0)
+            before = content(db)
+            for name in ("Robert'); DROP TABLE facts;--", '"Meta"', "x" * 10000, "%", "' OR 1=1 --"):
+                code, out, err = run("query", "entity", name, "--store", db)
+                self.assertEqual(code, 2, name[:40])
+                self.assertIn("no entity named", err)
+            # An RTL mark and Arabic script still find the entity.
+            code, out, err = run("query", "entity", "\u200fميتا", "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertTrue(out.startswith("Meta (Organization)"))
+            code, out, _ = run("query", "match", "?x released \"Robert'); DROP TABLE facts;--\"", "--store", db)
+            self.assertEqual(code, 2)
+            self.assertEqual(content(db), before)
