@@ -9,6 +9,12 @@ AnalyzedText analyze(std::string_view original) {
     a.original = original;
     a.normalized = text::normalize_for_matching(original);
     a.tokens = text::tokenize(a.normalized.text);
+    a.reading_start.reserve(a.tokens.size() + 1);
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
+        for (const auto& r : text::proclitic_readings(a.token_text(i))) a.readings.push_back(r);
+    }
+    a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
     const auto spans = text::split_sentences(original);
     a.sentences.reserve(spans.size());
     // Tokens and sentences are both in document order: one merge pass assigns them.

@@ -45,7 +45,8 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
 MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, std::uint32_t start,
                                                      std::uint32_t end) const {
     Candidate best;
-    for (const auto& reading : text::proclitic_readings(text.token_text(start))) {
+    for (auto r = text.readings_begin(start); r != text.readings_end(start); ++r) {
+        const text::CliticSplit& reading = *r;
         auto first = nodes_[0].next.find(std::string(text::strip_article(reading.stem)));
         if (first == nodes_[0].next.end()) continue;
         std::uint32_t node = first->second;

@@ -1,5 +1,8 @@
 #include "extract/pattern_matcher.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace aikg::extract {
 namespace {
 
@@ -10,6 +13,8 @@ public:
         : rule_(rule), units_(units), text_(text), rules_(rules), fits_(fits) {}
 
     std::vector<RuleMatch> run() {
+        memo_.assign(rule_.pattern.size() * units_.size(), {});
+        computed_.assign(rule_.pattern.size() * units_.size(), false);
         for (start_ = 0; start_ < units_.size(); ++start_) step(0, start_, {});
         return std::move(matches_);
     }
@@ -33,6 +38,23 @@ private:
         return consumed;  // plain-word units are one token each
     }
 
+    // The distinct lengths with which word element `e` matches at unit `u`;
+    // computed once per (element, unit): gaps reach the same place many times.
+    const std::vector<std::uint8_t>& lengths_at(std::size_t e, std::size_t u) {
+        static const std::vector<std::uint8_t> kNone;
+        if (u >= units_.size()) return kNone;
+        const std::size_t key = e * units_.size() + u;
+        if (!computed_[key]) {
+            computed_[key] = true;
+            for (const Phrase& p : rule_.pattern[e].phrases) {
+                const std::size_t n = words_at(p, u);
+                if (n > 0 && n < 256 && std::find(memo_[key].begin(), memo_[key].end(), n) == memo_[key].end())
+                    memo_[key].push_back(static_cast<std::uint8_t>(n));
+            }
+        }
+        return memo_[key];
+    }
+
     void step(std::size_t e, std::size_t u, RuleMatch partial) {
         if (e == rule_.pattern.size()) {
             partial.first_token = units_[start_].first_token;
@@ -52,10 +74,7 @@ private:
                 return;
             }
             case PatternElement::Kind::Words: {
-                for (const Phrase& p : el.phrases) {
-                    const std::size_t n = words_at(p, u);
-                    if (n > 0) step(e + 1, u + n, partial);
-                }
+                for (const std::uint8_t n : lengths_at(e, u)) step(e + 1, u + n, partial);
                 if (el.optional) step(e + 1, u, partial);
                 return;
             }
@@ -63,8 +82,7 @@ private:
                 step(e + 1, u, partial);
                 for (std::uint32_t k = 1; k <= el.max_gap && u + k <= units_.size(); ++k) {
                     const Unit& skipped = units_[u + k - 1];
-                    if ((skipped.is_name() && !skipped.transparent && !el.gap_crosses_names) || match_any(rules_.barriers, text_, skipped.first_token, skipped.end_token) > 0)
-                        return;
+                    if ((skipped.is_name() && !skipped.transparent && !el.gap_crosses_names) || skipped.barrier) return;
                     step(e + 1, u + k, partial);
                 }
                 return;
@@ -79,6 +97,8 @@ private:
     const SlotFilter& fits_;
     std::size_t start_ = 0;
     std::vector<RuleMatch> matches_;
+    std::vector<std::vector<std::uint8_t>> memo_;
+    std::vector<bool> computed_;
 };
 
 }  // namespace

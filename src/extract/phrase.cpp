@@ -25,9 +25,9 @@ Phrase compile_phrase(std::string_view written) {
 
 namespace {
 
-bool word_matches(const WordPattern& pattern, std::string_view token) {
-    for (const auto& reading : text::proclitic_readings(token)) {
-        if (pattern.prefix ? reading.stem.starts_with(pattern.word) : reading.stem == pattern.word) return true;
+bool word_matches(const WordPattern& pattern, const AnalyzedText& text, std::uint32_t t) {
+    for (auto r = text.readings_begin(t); r != text.readings_end(t); ++r) {
+        if (pattern.prefix ? r->stem.starts_with(pattern.word) : r->stem == pattern.word) return true;
     }
     return false;
 }
@@ -39,7 +39,7 @@ std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::
     std::uint32_t i = t;
     for (const auto& word : phrase.words) {
         while (i < end && text::is_soft_separator(text.token_text(i))) ++i;
-        if (i >= end || !word_matches(word, text.token_text(i))) return 0;
+        if (i >= end || !word_matches(word, text, i)) return 0;
         ++i;
     }
     return i - t;

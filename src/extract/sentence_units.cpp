@@ -22,7 +22,9 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
             t = mentions[m].end_token;
             ++m;
         } else {
-            units.push_back({t, t + 1, {}});
+            Unit word{t, t + 1, {}};
+            word.barrier = match_any(rules.barriers, text, t, t + 1) > 0;
+            units.push_back(std::move(word));
             ++t;
         }
     }

@@ -17,6 +17,7 @@ struct Unit {
     std::uint32_t end_token = 0;           // exclusive
     std::vector<const Mention*> members;   // empty for a plain word
     bool transparent = false;              // a name that gaps may pass over
+    bool barrier = false;                  // a word gaps never cross (":", "؛")
 
     bool is_name() const noexcept { return !members.empty(); }
 };
