@@ -6,15 +6,18 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/.ci/setup.sh"
 build="$root/build-sanitize"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+# -O1 with line tables: quick to compile, fast enough to run, readable reports.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
   -DAIKG_FUZZ=ON -DAIKG_WERROR=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)"
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 export LSAN_OPTIONS=suppressions="$root/tests/fuzz/lsan.supp":print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-(cd "$build" && ctest --output-on-failure -j"$(nproc)")
+# The SIGKILL/Ctrl-C timing test exercises process semantics, not memory safety, and
+# takes minutes under ASan: it runs in the plain build only.
+(cd "$build" && ctest --output-on-failure -j"$(nproc)" -E e2e_cli_crash)
 
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in text jsonl rules pattern; do
