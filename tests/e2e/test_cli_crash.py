@@ -34,6 +34,9 @@ def integrity(db):
 def facts_per_article(db):
     con = sqlite3.connect(db)
     try:
+        # Killed before its first commit, a new store holds no tables yet: that is an empty store.
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
+            return {}
         articles = [a for (a,) in con.execute("SELECT id FROM articles")]
         counts = dict(con.execute("SELECT article_id, COUNT(*) FROM facts GROUP BY article_id"))
         return {a: counts.get(a, 0) for a in articles}
