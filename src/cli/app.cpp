@@ -31,7 +31,7 @@ void CommonOptions::declare(ArgParser& parser) {
     parser.option("--store", &store, "PATH", "SQLite store (default: output/aikg.db)");
 }
 
-std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths) {
+std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules) {
     std::vector<kb::Diagnostic> problems;
     auto collect = [&problems](const kb::DataError& e) {
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
@@ -50,10 +50,12 @@ std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths) {
     } catch (const kb::DataError& e) {
         collect(e);
     }
-    try {
-        rules = extract::load_rules(paths.schemas_dir / "rules", *ontology);
-    } catch (const kb::DataError& e) {
-        collect(e);
+    if (with_rules == WithRules::Yes) {
+        try {
+            rules = extract::load_rules(paths.schemas_dir / "rules", *ontology);
+        } catch (const kb::DataError& e) {
+            collect(e);
+        }
     }
     if (!problems.empty()) throw kb::DataError(std::move(problems));
     return std::make_unique<Knowledge>(Knowledge{std::move(*ontology), std::move(*catalog), std::move(rules)});

@@ -79,7 +79,7 @@ int run_analyze(const std::vector<std::string>& args) {
     if (ec != std::errc() || ptr != top.data() + top.size()) throw UsageError("--top must be a number, not '" + top + "'");
 
     const ProjectPaths paths = common.paths();
-    const auto knowledge = load_knowledge(paths);
+    const auto knowledge = load_knowledge(paths, WithRules::No);
     const graph::GraphFilter filter = filters.validate(knowledge->ontology);
     store::Store store(paths.store.string(), store::Store::Mode::Read);
     const auto kg = graph::KnowledgeGraph::load(store, knowledge->ontology);

@@ -49,7 +49,7 @@ int run_export(const std::vector<std::string>& args) {
         throw UsageError(format.empty() ? "say which --format: dot, gexf, graphml, json or csv" : "unknown --format '" + format + "'");
     if (format == "csv" && output.empty()) throw UsageError("csv writes two files: give a folder with -o DIR");
     const ProjectPaths paths = common.paths();
-    const auto knowledge = load_knowledge(paths);
+    const auto knowledge = load_knowledge(paths, WithRules::No);
     auto loaded = load_selection_for("export", selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
     if (!loaded) return kUsage;
     const auto& kg = *loaded->kg;

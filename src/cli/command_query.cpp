@@ -140,7 +140,7 @@ int run_query(const std::vector<std::string>& args) {
     if (what != "entity" && what != "neighbors" && what != "path" && what != "match")
         throw UsageError("unknown query '" + what + "' (entity, neighbors, path, match)");
     const ProjectPaths paths = common.paths();
-    const auto knowledge = load_knowledge(paths);
+    const auto knowledge = load_knowledge(paths, WithRules::No);
     store::Store store(paths.store.string(), store::Store::Mode::Read);
     const query::NameResolver names(store, knowledge->catalog);
 

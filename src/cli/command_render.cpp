@@ -57,7 +57,7 @@ int run_render(const std::vector<std::string>& args) {
         throw UsageError("unknown --layout '" + layout + "' (dot, neato, sfdp, fdp, circo, twopi)");
 
     const ProjectPaths paths = common.paths();
-    const auto knowledge = load_knowledge(paths);
+    const auto knowledge = load_knowledge(paths, WithRules::No);
     auto loaded = load_selection_for("render", selection, paths.store.string(), knowledge->ontology, knowledge->catalog);
     if (!loaded) return kUsage;
     if (layout.empty()) layout = loaded->selection->nodes.size() > kLargeGraph ? "sfdp" : "dot";

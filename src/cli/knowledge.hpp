@@ -17,8 +17,11 @@ struct Knowledge {
     std::vector<extract::RuleSet> rules;
 };
 
-// Throws kb::DataError with every problem found across the three sources.
-std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths);
+// Throws kb::DataError with every problem found across the sources read.
+// Commands that only read the store (query, analyze, export, render) skip the
+// extraction rules: compiling them is start-up work they would never use.
+enum class WithRules { Yes, No };
+std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules = WithRules::Yes);
 
 // Prints each diagnostic of a DataError to stderr, one "file:line: message" per line.
 void report(const std::exception& error);

@@ -485,10 +485,6 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     return out;
 }
 
-}  // namespace aikg::extract
-
-namespace aikg::extract {
-
 std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document& doc) const {
     std::vector<FoundMention> out;
     const RuleSet* rules = rules_for(doc.lang);
