@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "extract/word_index.hpp"
+
 namespace aikg::extract {
 
-AnalyzedText analyze(std::string_view original) {
+AnalyzedText analyze(std::string_view original, const WordIndex* words) {
     AnalyzedText a;
     a.original = original;
     a.normalized = text::normalize_for_matching(original);
@@ -15,6 +17,16 @@ AnalyzedText analyze(std::string_view original) {
         for (const auto& r : text::proclitic_readings(a.token_text(i))) a.readings.push_back(r);
     }
     a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
+    a.soft_separator.resize(a.tokens.size());
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) a.soft_separator[i] = text::is_soft_separator(a.token_text(i));
+    if (words) {
+        a.word_start.reserve(a.tokens.size() + 1);
+        for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+            a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
+            for (auto r = a.readings_begin(i); r != a.readings_end(i); ++r) words->lookup(r->stem, a.word_ids);
+        }
+        a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
+    }
     const auto spans = text::split_sentences(original);
     a.sentences.reserve(spans.size());
     // Tokens and sentences are both in document order: one merge pass assigns them.

@@ -10,7 +10,11 @@
 #include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
 
+#include <algorithm>
+
 namespace aikg::extract {
+
+class WordIndex;
 
 struct SentenceTokens {
     text::ByteSpan bytes;  // in the original text
@@ -31,11 +35,27 @@ struct AnalyzedText {
     const text::CliticSplit* readings_begin(std::size_t i) const { return readings.data() + reading_start[i]; }
     const text::CliticSplit* readings_end(std::size_t i) const { return readings.data() + reading_start[i + 1]; }
 
+    // Every token's rule words (numbers from the rule set's WordIndex), when
+    // the text was analysed with one: token i's are [word_start[i], word_start[i+1]).
+    std::vector<std::uint32_t> word_ids;
+    std::vector<std::uint32_t> word_start;
+    std::vector<bool> soft_separator;  // hyphens and the like, skipped inside phrases
+
+    bool indexed() const { return !word_start.empty(); }
+    bool has_word(std::size_t i, std::uint32_t id) const {
+        const auto* first = word_ids.data() + word_start[i];
+        const auto* last = word_ids.data() + word_start[i + 1];
+        return std::find(first, last, id) != last;
+    }
+    bool is_soft(std::size_t i) const { return soft_separator[i]; }
+
     std::string_view token_text(std::size_t i) const { return tokens[i].view(normalized.text); }
     std::uint32_t token_begin_byte(std::size_t i) const { return normalized.original_offset(tokens[i].begin); }
     std::uint32_t token_end_byte(std::size_t i) const { return normalized.original_offset(tokens[i].end); }
 };
 
-AnalyzedText analyze(std::string_view original);
+// With `words`, tokens are also looked up in the rule set's words once, so
+// that rule matching compares numbers instead of strings.
+AnalyzedText analyze(std::string_view original, const WordIndex* words = nullptr);
 
 }  // namespace aikg::extract

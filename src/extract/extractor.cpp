@@ -455,7 +455,7 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     std::vector<Fact> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text);
+    const AnalyzedText text = analyze(doc.text, &rules->words);
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
 
@@ -489,7 +489,7 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
     std::vector<FoundMention> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text);
+    const AnalyzedText text = analyze(doc.text, &rules->words);
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
     for (const SentenceTokens& sentence : text.sentences) {

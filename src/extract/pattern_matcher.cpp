@@ -13,6 +13,7 @@ public:
         : rule_(rule), units_(units), text_(text), rules_(rules), fits_(fits) {}
 
     std::vector<RuleMatch> run() {
+        if (!may_match()) return {};
         memo_.assign(rule_.pattern.size() * units_.size(), {});
         computed_.assign(rule_.pattern.size() * units_.size(), false);
         for (start_ = 0; start_ < units_.size(); ++start_) step(0, start_, {});
@@ -20,6 +21,30 @@ public:
     }
 
 private:
+    // Cheap tests that rule out most sentences before any matching: enough
+    // names for the slots, and every required word element's first word present.
+    bool may_match() const {
+        if (units_.empty()) return false;
+        std::size_t slots = 0, names = 0;
+        for (const PatternElement& e : rule_.pattern)
+            slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
+        for (const Unit& u : units_) names += u.is_name();
+        if (names < slots) return false;
+        if (!text_.indexed()) return true;
+        const std::uint32_t first = units_.front().first_token, end = units_.back().end_token;
+        for (const auto& any_of : rule_.required_words) {
+            bool present = false;
+            for (std::uint32_t t = first; t < end && !present; ++t)
+                for (const std::uint32_t id : any_of)
+                    if (text_.has_word(t, id)) {
+                        present = true;
+                        break;
+                    }
+            if (!present) return false;
+        }
+        return true;
+    }
+
     bool slot_fits(const Unit& unit, const std::vector<std::string>& types) const {
         for (const Mention* m : unit.members)
             if (fits_(*m, rule_, types)) return true;

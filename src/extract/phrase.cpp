@@ -26,6 +26,7 @@ Phrase compile_phrase(std::string_view written) {
 namespace {
 
 bool word_matches(const WordPattern& pattern, const AnalyzedText& text, std::uint32_t t) {
+    if (pattern.id != kNoWordId && text.indexed()) return text.has_word(t, pattern.id);
     for (auto r = text.readings_begin(t); r != text.readings_end(t); ++r) {
         if (pattern.prefix ? r->stem.starts_with(pattern.word) : r->stem == pattern.word) return true;
     }
@@ -38,7 +39,7 @@ std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::
     if (phrase.words.empty()) return 0;
     std::uint32_t i = t;
     for (const auto& word : phrase.words) {
-        while (i < end && text::is_soft_separator(text.token_text(i))) ++i;
+        while (i < end && text.is_soft(i)) ++i;
         if (i >= end || !word_matches(word, text, i)) return 0;
         ++i;
     }

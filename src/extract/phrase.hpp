@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "extract/analyzed_text.hpp"
+#include "extract/word_index.hpp"
 
 namespace aikg::extract {
 
 struct WordPattern {
     std::string word;     // normalised
     bool prefix = false;  // written with a trailing '*': any word starting so (أطلق* covers أطلقت، إطلاق)
+    std::uint32_t id = kNoWordId;  // its number in the rule set's WordIndex, once indexed
 };
 
 struct Phrase {

@@ -283,6 +283,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
             set.rules.push_back(std::move(rule));
         }
     }
+    set.words = WordIndex::build(set);
     sets.push_back(std::move(set));
 }
 

@@ -57,6 +57,10 @@ struct Rule {
     bool reciprocal = false;
     std::string file;
     int line = 0;
+    // Words the sentence must contain for the pattern to have a chance: per
+    // required word element, the first words of its phrases (any one will do).
+    // Filled by WordIndex::build; sentences without them skip the rule.
+    std::vector<std::vector<std::uint32_t>> required_words;
 };
 
 // A category node ("closed models") recognised from words rather than a fixed
@@ -101,6 +105,7 @@ struct RuleSet {
     // for: yes in Arabic, where Latin script marks names; no in English, where
     // capitalised words are also places and sentence openers.
     bool guess_unknown_types = false;
+    WordIndex words;  // every word above, numbered (built by load_rules)
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

@@ -1,0 +1,115 @@
+#include "extract/word_index.hpp"
+
+#include <algorithm>
+
+#include "extract/rules.hpp"
+
+namespace aikg::extract {
+
+std::uint32_t WordIndex::intern(std::string_view word, bool prefix) {
+    std::uint32_t node = 0;
+    for (const char c : word) {
+        const auto byte = static_cast<unsigned char>(c);
+        auto& children = building_.children[node];
+        auto it = std::find_if(children.begin(), children.end(), [byte](const auto& child) { return child.first == byte; });
+        if (it != children.end()) {
+            node = it->second;
+            continue;
+        }
+        const auto created = static_cast<std::uint32_t>(building_.children.size());
+        children.emplace_back(byte, created);
+        building_.children.emplace_back();
+        building_.exact.push_back(kNoWordId);
+        building_.prefix.push_back(kNoWordId);
+        node = created;
+    }
+    std::uint32_t& id = prefix ? building_.prefix[node] : building_.exact[node];
+    if (id == kNoWordId) id = word_count_++;
+    return id;
+}
+
+void WordIndex::index_phrases(std::vector<Phrase>& phrases) {
+    for (Phrase& phrase : phrases)
+        for (WordPattern& word : phrase.words) word.id = intern(word.word, word.prefix);
+}
+
+void WordIndex::freeze() {
+    const std::size_t count = building_.children.size();
+    nodes_.assign(count, {});
+    child_bytes_.clear();
+    child_nodes_.clear();
+    for (std::size_t n = 0; n < count; ++n) {
+        auto children = building_.children[n];
+        std::sort(children.begin(), children.end());
+        nodes_[n].first_child = static_cast<std::uint32_t>(child_bytes_.size());
+        nodes_[n].child_count = static_cast<std::uint32_t>(children.size());
+        nodes_[n].exact_id = building_.exact[n];
+        nodes_[n].prefix_id = building_.prefix[n];
+        for (const auto& [byte, node] : children) {
+            child_bytes_.push_back(byte);
+            child_nodes_.push_back(node);
+        }
+    }
+    building_ = {};
+}
+
+WordIndex WordIndex::build(RuleSet& rules) {
+    WordIndex index;
+    for (Rule& rule : rules.rules)
+        for (PatternElement& e : rule.pattern) index.index_phrases(e.phrases);
+    for (CategoryPattern& c : rules.categories)
+        for (PatternElement& e : c.rule.pattern) index.index_phrases(e.phrases);
+    for (Anaphor& a : rules.anaphora)
+        for (WordPattern& w : a.phrase.words) w.id = index.intern(w.word, w.prefix);
+    auto index_one = [&index](Phrase& p) {
+        for (WordPattern& w : p.words) w.id = index.intern(w.word, w.prefix);
+    };
+    for (auto& [phrase, month] : rules.attributes.months) index_one(phrase);
+    for (auto& [openness, phrases] : rules.attributes.openness) index.index_phrases(phrases);
+    for (auto& [phrase, unit] : rules.attributes.parameter_units) index_one(phrase);
+    index.index_phrases(rules.attributes.parameter_nouns);
+    for (auto* list : {&rules.negation, &rules.negation_exceptions, &rules.hedge, &rules.list_separators, &rules.barriers,
+                       &rules.not_a_name, &rules.name_stopwords, &rules.type_cue_stops})
+        index.index_phrases(*list);
+    for (auto& [name, phrases] : rules.lexicons) index.index_phrases(phrases);
+    for (auto& [type, phrases] : rules.type_cues) index.index_phrases(phrases);
+    index.freeze();
+    auto require = [](Rule& rule) {
+        rule.required_words.clear();
+        for (const PatternElement& e : rule.pattern) {
+            if (e.kind != PatternElement::Kind::Words || e.optional || e.phrases.empty()) continue;
+            std::vector<std::uint32_t> firsts;
+            bool all_indexed = true;
+            for (const Phrase& p : e.phrases) {
+                if (p.words.empty() || p.words.front().id == kNoWordId) all_indexed = false;
+                else firsts.push_back(p.words.front().id);
+            }
+            if (!all_indexed) continue;
+            std::sort(firsts.begin(), firsts.end());
+            firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+            rule.required_words.push_back(std::move(firsts));
+        }
+    };
+    for (Rule& rule : rules.rules) require(rule);
+    for (CategoryPattern& c : rules.categories) require(c.rule);
+    return index;
+}
+
+void WordIndex::lookup(std::string_view stem, std::vector<std::uint32_t>& out) const {
+    if (nodes_.empty()) return;
+    std::uint32_t node = 0;
+    for (const char c : stem) {
+        const Node& n = nodes_[node];
+        const auto byte = static_cast<unsigned char>(c);
+        const unsigned char* first = child_bytes_.data() + n.first_child;
+        const unsigned char* last = first + n.child_count;
+        const unsigned char* found = std::lower_bound(first, last, byte);
+        if (found == last || *found != byte) return;
+        node = child_nodes_[n.first_child + static_cast<std::uint32_t>(found - first)];
+        // A prefix word ends here: the stem starts with it ("أطلق*" in "أطلقت").
+        if (nodes_[node].prefix_id != kNoWordId) out.push_back(nodes_[node].prefix_id);
+    }
+    if (nodes_[node].exact_id != kNoWordId) out.push_back(nodes_[node].exact_id);
+}
+
+}  // namespace aikg::extract

@@ -1,0 +1,59 @@
+#pragma once
+// Every word the rules of one language compare tokens with, numbered once.
+//
+// Rules ask "is this token the word X?" at every position of every sentence;
+// answering with strings made rule matching the bulk of extraction time. With
+// the words numbered, a document's tokens are looked up once (a walk down a
+// byte trie per clitic reading) and every later question is a scan of a
+// token's few word numbers, usually none.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aikg::extract {
+
+struct Phrase;
+struct RuleSet;
+
+inline constexpr std::uint32_t kNoWordId = UINT32_MAX;
+
+class WordIndex {
+public:
+    // Numbers every word of every phrase in the rule set (equal words share
+    // a number) and stores the numbers in the phrases.
+    static WordIndex build(RuleSet& rules);
+
+    // Appends the numbers of the words that `stem` is (exact words) or starts
+    // with (prefix words, written with '*').
+    void lookup(std::string_view stem, std::vector<std::uint32_t>& out) const;
+
+    std::size_t size() const { return word_count_; }
+
+private:
+    std::uint32_t intern(std::string_view word, bool prefix);
+    void index_phrases(std::vector<Phrase>& phrases);
+
+    struct Node {
+        std::uint32_t first_child = 0;   // children sorted by byte, in child_bytes_/child_nodes_
+        std::uint32_t child_count = 0;
+        std::uint32_t exact_id = kNoWordId;
+        std::uint32_t prefix_id = kNoWordId;
+    };
+    // Built as a map-like trie, then frozen into flat arrays for the lookups.
+    struct Building {
+        std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children{{}};
+        std::vector<std::uint32_t> exact{kNoWordId};
+        std::vector<std::uint32_t> prefix{kNoWordId};
+    };
+    void freeze();
+
+    Building building_;
+    std::vector<Node> nodes_;
+    std::vector<unsigned char> child_bytes_;
+    std::vector<std::uint32_t> child_nodes_;
+    std::uint32_t word_count_ = 0;
+};
+
+}  // namespace aikg::extract
