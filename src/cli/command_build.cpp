@@ -1,15 +1,18 @@
 // aikg build: articles (or facts from `aikg extract`) into the store.
 
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <optional>
 
 #include "cli/command.hpp"
 #include "cli/graph_options.hpp"
+#include "cli/jobs_option.hpp"
 #include "cli/knowledge.hpp"
 #include "cli/output.hpp"
 #include "corpus/document_reader.hpp"
 #include "extract/extractor.hpp"
+#include "pipeline/ordered_workers.hpp"
 #include "store/fact_loader.hpp"
 #include "store/store.hpp"
 
@@ -17,7 +20,7 @@ namespace aikg::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: aikg build [INPUT...] [--store PATH] [--min-confidence X]\n"
+    "usage: aikg build [INPUT...] [--store PATH] [--min-confidence X] [--jobs N]\n"
     "       aikg build --facts FILE... [--store PATH]\n\n"
     "Ingests articles into the store (default output/aikg.db): extracts their facts\n"
     "and keeps them with their evidence. INPUT is as for 'aikg extract' (files,\n"
@@ -50,6 +53,38 @@ struct StrictStop {
     std::string message;
 };
 
+// Articles are committed in batches: one transaction per article made SQLite's
+// commit the bulk of a build. A batch holds whole articles, so an interrupted
+// or killed build still leaves whole articles only.
+class BatchedWrites {
+public:
+    explicit BatchedWrites(store::Database& db) : db_(db) {}
+    void article_written() {
+        if (!batch_) return;
+        ++articles_;
+        if (articles_ >= kMaxArticles || std::chrono::steady_clock::now() - opened_ > kMaxAge) commit();
+    }
+    void open_if_needed() {
+        if (batch_) return;
+        batch_.emplace(db_);
+        articles_ = 0;
+        opened_ = std::chrono::steady_clock::now();
+    }
+    void commit() {
+        if (!batch_) return;
+        batch_->commit();
+        batch_.reset();
+    }
+
+private:
+    static constexpr std::size_t kMaxArticles = 500;
+    static constexpr std::chrono::milliseconds kMaxAge{1000};
+    store::Database& db_;
+    std::optional<store::Transaction> batch_;
+    std::size_t articles_ = 0;
+    std::chrono::steady_clock::time_point opened_;
+};
+
 struct Counts {
     std::size_t added = 0, replaced = 0, unchanged = 0, facts = 0, problems = 0;
 };
@@ -79,12 +114,15 @@ int run_build(const std::vector<std::string>& args) {
     parser.option("--min-confidence", &min_confidence, "X", "keep facts at least this confident (default: 0.5)");
     bool strict = false;
     parser.flag("--strict", &strict, "stop at the first bad input and write nothing at all");
+    std::string jobs_text;
+    parser.option("--jobs", &jobs_text, "N", kJobsHelp);
     common.declare(parser);
     if (!parser.parse(args)) {
         std::cout << kHelp << parser.options_help() << kExamples;
         return kSuccess;
     }
     const double threshold = parse_fraction(min_confidence, "--min-confidence");
+    const std::size_t jobs = parse_jobs(jobs_text);
     const ProjectPaths paths = common.paths();
     if (facts_mode && inputs.empty()) throw UsageError("--facts needs at least one JSONL file (or - for stdin)");
     if (inputs.empty()) inputs.push_back(paths.sample_corpus.string());
@@ -106,19 +144,45 @@ int run_build(const std::vector<std::string>& args) {
     // --strict: one transaction around everything, rolled back at the first problem.
     std::optional<store::Transaction> all_or_nothing;
     if (strict) all_or_nothing.emplace(store.db());
+    BatchedWrites batches(store.db());
     try {
     if (facts_mode) {
         store::read_fact_files(
             inputs,
             [&](store::ArticleFacts&& a) {
                 check_interrupt();
+                batches.open_if_needed();
                 record(store, a.article, a.facts, knowledge->catalog, counts);
+                batches.article_written();
                 progress.update(counts.added + counts.replaced + counts.unchanged, 0);
             },
             problem);
     } else {
         const extract::Extractor extractor(knowledge->catalog, knowledge->ontology, knowledge->rules, {threshold});
         std::size_t bytes = 0;
+        struct Pending {
+            corpus::Document doc;
+            std::string hash;
+        };
+        struct Extracted {
+            store::ArticleRecord article;
+            std::vector<extract::Fact> facts;
+        };
+        // Workers extract; this thread reads, checks the store and writes, in input order.
+        pipeline::OrderedWorkers<Pending, Extracted> workers(
+            jobs,
+            [&](const Pending& p) {
+                const corpus::Document& doc = p.doc;
+                return Extracted{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, extractor.extract(doc)};
+            },
+            [&](Pending&& p, Extracted&& done) {
+                const corpus::Document& doc = p.doc;
+                batches.open_if_needed();
+                record(store, done.article, done.facts, knowledge->catalog, counts);
+                store.clear_rejection(doc.source);
+                batches.article_written();
+                progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
+            });
         corpus::read_documents(
             inputs,
             [&](corpus::Document&& doc) {
@@ -128,20 +192,23 @@ int run_build(const std::vector<std::string>& args) {
                     problem({doc.source, "no extraction rules for language '" + doc.lang + "'"});
                     return;
                 }
-                store::ArticleRecord article{doc.id, store::content_hash(doc.text), doc.source, doc.title, doc.date, doc.url, doc.lang};
                 // An unchanged article is not even extracted again.
-                if (store.article_state(article.id, article.content_hash) == store::ArticleState::Unchanged) {
+                std::string hash = store::content_hash(doc.text);
+                if (store.article_state(doc.id, hash) == store::ArticleState::Unchanged) {
                     ++counts.unchanged;
-                } else {
-                    record(store, article, extractor.extract(doc), knowledge->catalog, counts);
+                    batches.open_if_needed();
+                    store.clear_rejection(doc.source);
+                    batches.article_written();
+                    return;
                 }
-                store.clear_rejection(doc.source);
-                progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
+                workers.push(Pending{std::move(doc), std::move(hash)});
             },
             problem);
+        workers.finish();
     }
     } catch (const Interrupted&) {
         progress.finish();
+        batches.commit();
         if (all_or_nothing) {
             std::cerr << "aikg build: interrupted; --strict: nothing was written\n";
         } else {
@@ -155,6 +222,7 @@ int run_build(const std::vector<std::string>& args) {
         std::cerr << stop.message << "\naikg build: --strict: stopped at the first bad input; nothing was written\n";
         return kPartial;
     }
+    batches.commit();
     store.remove_orphans();
     if (all_or_nothing) all_or_nothing->commit();
     progress.finish();

@@ -33,9 +33,13 @@ The inputs are split into shards of about --shard-mb megabytes (JSONL, one
 article per line, at article boundaries, in input order). Every shard is one
 Dask task that runs 'aikg extract SHARD --format jsonl' on a worker (the map);
 the facts files are then loaded here, in shard order, with
-'aikg build --facts F1 F2 ... --store PATH' (the reduce). The store is the
-same as one 'aikg build INPUT... --store PATH' would write: the same
-articles, facts, evidence and entities.
+'aikg build --facts F1 F2 ... --store PATH' (the reduce). The store holds
+what one 'aikg build INPUT... --store PATH' would: the same facts with the
+same evidence, entities and aliases, and the same rejections. As with any
+'aikg build --facts', an article row keeps what facts carry (id, date,
+language): not its source path, title or url, and an article in which
+nothing was found has no row. An id given twice is resolved as one build
+does: a later copy with another text wins.
 
 INPUT is what 'aikg build' takes: .jsonl files ({"id","text"} per line;
 "title","date","url","lang" optional), .txt/.md files (the file name is the
@@ -418,7 +422,7 @@ def run_cluster(args, shards, progress):
     logging.getLogger("distributed").setLevel(logging.ERROR)
     from distributed import Client, LocalCluster, as_completed
 
-    options = ["--min-confidence", args.min_confidence, *knowledge_options(args)]
+    options = ["--min-confidence", args.min_confidence, *args.extract_options, *knowledge_options(args)]
     cluster = None
     scratch = tempfile.TemporaryDirectory(prefix="aikg-dask-workers-")  # the local workers' spill space
     try:
@@ -426,6 +430,7 @@ def run_cluster(args, shards, progress):
             progress.say(f"connecting to {args.scheduler}")
             client = Client(args.scheduler, timeout="30s")
         else:
+            args.workers = min(args.workers, len(shards))  # no idle workers to start
             progress.say(f"starting a LocalCluster of {args.workers} worker(s)")
             cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR,
@@ -545,6 +550,11 @@ def main(argv=None):
         sys.stderr.write(check.stderr or check.stdout)
         print(f"{PROG}: the catalog or rules have problems (aikg validate); nothing done", file=sys.stderr)
         return EXIT_USAGE
+
+    # One extraction thread per task: the cluster's workers are the parallelism.
+    helptext = subprocess.run([args.aikg, "extract", "--help"], capture_output=True, text=True, errors="replace",
+                              stdin=subprocess.DEVNULL).stdout
+    args.extract_options = ["--jobs", "1"] if "--jobs" in helptext else []
 
     args.run_dir = tempfile.mkdtemp(prefix="aikg-dask-", dir=args.work_dir)
     try:
