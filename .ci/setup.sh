@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libicu-dev libyaml-cpp-dev libgraphviz-dev graphviz
   doctest-dev libsqlite3-dev nlohmann-json3-dev
   libxml2-utils python3 python3-yaml python3-networkx
+  python3-distributed python3-icu python3-ahocorasick python3-igraph
   fonts-noto-core
   clang libclang-rt-14-dev
 )
