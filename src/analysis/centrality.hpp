@@ -1,4 +1,6 @@
 #pragma once
+
+#include <cstdint>
 // PageRank and betweenness with NetworkX's semantics, on a SimpleDigraph.
 
 #include <vector>
@@ -23,5 +25,13 @@ std::vector<double> pagerank(const SimpleDigraph& g, const PageRankOptions& opti
 // arcs, normalised as networkx.betweenness_centrality(normalized=True) does
 // for directed graphs: divided by (n-1)(n-2).
 std::vector<double> betweenness(const SimpleDigraph& g);
+
+// Betweenness estimated from `pivots` source vertices drawn without
+// replacement (seeded, so repeatable), scaled by n / pivots as
+// networkx.betweenness_centrality(G, k=pivots) does. Exact betweenness costs
+// O(n m); on a million arcs only an estimate finishes. Boost has no sampled
+// variant, hence this one: Brandes' accumulation from each pivot.
+// With pivots >= n it equals betweenness().
+std::vector<double> betweenness_sampled(const SimpleDigraph& g, std::size_t pivots, std::uint64_t seed = 1);
 
 }  // namespace aikg::analysis

@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
         {"analyze", "PageRank, betweenness, components, cores, communities, the open/closed divide", run_analyze},
         {"export", "the graph or a filtered part as DOT, GEXF (Gephi), GraphML, JSON or CSV", run_export},
         {"render", "an ecosystem diagram in SVG, PNG or PDF through Graphviz", run_render},
+        {"bench", "generate a corpus and graphs and measure every stage against peer tools", run_bench},
         {"validate", "check the catalog (graph/), ontology and rules (schemas/) with file:line errors", run_validate},
     };
     return registry;

@@ -33,5 +33,6 @@ int run_query(const std::vector<std::string>& args);
 int run_analyze(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_render(const std::vector<std::string>& args);
+int run_bench(const std::vector<std::string>& args);
 
 }  // namespace aikg::cli

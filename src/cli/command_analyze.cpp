@@ -23,7 +23,7 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr const char* kHelp =
-    "usage: aikg analyze [--format table|json] [--top N] [filters]\n\n"
+    "usage: aikg analyze [--format table|json] [--top N] [--pivots K|all] [filters]\n\n"
     "Analyses the graph in the store (or the part the filters keep):\n"
     "  - PageRank and betweenness of every entity,\n"
     "  - in/out degree per relation, weakly connected components, k-core numbers,\n"
@@ -40,7 +40,10 @@ constexpr const char* kHelp =
     "             iteration until the L1 change < n * 1e-6 (at most 100 rounds);\n"
     "             networkx.pagerank(G).\n"
     "  betweenness  Brandes on the directed arcs, normalised by (n-1)(n-2);\n"
-    "             networkx.betweenness_centrality(G).\n"
+    "             networkx.betweenness_centrality(G). Exact up to 20,000 entities;\n"
+    "             above, or with --pivots K, estimated from K sampled sources and\n"
+    "             scaled by n/K (networkx.betweenness_centrality(G, k=K)); the\n"
+    "             JSON output says which (graph.betweenness_pivots, null = exact).\n"
     "  components, cores, communities  on the same arcs without direction.\n"
     "  sides      open side: openness open, open-weights or restricted (weights can\n"
     "             be downloaded); closed side: closed.\n\n"
@@ -50,7 +53,12 @@ constexpr const char* kExamples =
     "\nexamples:\n"
     "  aikg analyze\n"
     "  aikg analyze --format json > output/analysis.json\n"
-    "  aikg analyze --relation uses,released --top 20\n";
+    "  aikg analyze --relation uses,released --top 20\n"
+    "  aikg analyze --store big.db --pivots 100     # betweenness estimated from 100 sources\n";
+
+// Above this many entities exact betweenness (O(n m)) takes minutes: estimate.
+constexpr std::size_t kExactBetweennessLimit = 20000;
+constexpr std::size_t kDefaultPivots = 256;
 
 std::string fixed(double v) {
     char buffer[32];
@@ -67,6 +75,9 @@ int run_analyze(const std::vector<std::string>& args) {
     ArgParser parser;
     parser.option("--format", &format, "table|json", "output format (default: table)");
     parser.option("--top", &top, "N", "table: how many entities to list by PageRank (default: 15)");
+    std::string pivots_text;
+    parser.option("--pivots", &pivots_text, "K|all",
+                  "betweenness from K sampled sources, or 'all' for exact (default: exact up to 20,000 entities, else 256)");
     filters.declare(parser);
     common.declare(parser);
     if (!parser.parse(args)) {
@@ -78,6 +89,15 @@ int run_analyze(const std::vector<std::string>& args) {
     auto [ptr, ec] = std::from_chars(top.data(), top.data() + top.size(), top_n);
     if (ec != std::errc() || ptr != top.data() + top.size()) throw UsageError("--top must be a number, not '" + top + "'");
 
+    std::size_t pivots = 0;  // 0: exact
+    if (!pivots_text.empty() && pivots_text != "all") {
+        std::size_t k = 0;
+        auto [kptr, kec] = std::from_chars(pivots_text.data(), pivots_text.data() + pivots_text.size(), k);
+        if (kec != std::errc() || kptr != pivots_text.data() + pivots_text.size() || k == 0)
+            throw UsageError("--pivots must be a positive number or 'all', not '" + pivots_text + "'");
+        pivots = k;
+    }
+
     const ProjectPaths paths = common.paths();
     const auto knowledge = load_knowledge(paths, WithRules::No);
     const graph::GraphFilter filter = filters.validate(knowledge->ontology);
@@ -87,7 +107,13 @@ int run_analyze(const std::vector<std::string>& args) {
 
     const analysis::SimpleDigraph g = analysis::simple_digraph(view);
     const auto rank = analysis::pagerank(g);
-    const auto between = analysis::betweenness(g);
+    if (pivots_text.empty() && g.vertices.size() > kExactBetweennessLimit) {
+        pivots = kDefaultPivots;
+        std::cerr << "aikg analyze: " << g.vertices.size() << " entities: betweenness estimated from " << kDefaultPivots
+                  << " sampled sources (--pivots all for exact)\n";
+    }
+    if (pivots >= g.vertices.size()) pivots = 0;
+    const auto between = pivots ? analysis::betweenness_sampled(g, pivots) : analysis::betweenness(g);
     const auto component = analysis::weak_components(g);
     const auto core = analysis::core_numbers(g);
     const auto neighbours = analysis::undirected_neighbours(g);
@@ -113,7 +139,8 @@ int run_analyze(const std::vector<std::string>& args) {
 
     if (format == "json") {
         ordered_json j;
-        j["graph"] = {{"nodes", g.vertices.size()}, {"edges", graph::edge_count(view)}, {"arcs", g.arc_count()}};
+        j["graph"] = {{"nodes", g.vertices.size()}, {"edges", graph::edge_count(view)}, {"arcs", g.arc_count()},
+                      {"betweenness_pivots", pivots ? ordered_json(pivots) : ordered_json(nullptr)}};
         j["components"] = {{"count", component_sizes.size()}, {"largest", largest}};
         j["communities"] = {{"count", community_ids.size()}, {"modularity", communities.modularity}};
         ordered_json nodes = ordered_json::array();

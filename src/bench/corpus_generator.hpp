@@ -1,0 +1,70 @@
+#pragma once
+// A synthetic news corpus for benchmarks: JSONL articles in Arabic and
+// English built from sentence templates (data/bench/templates.yaml) filled
+// with catalog names, invented names, dates and numbers. Deterministic for a
+// seed, so a benchmark can be rerun on the same bytes.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "bench/random.hpp"
+#include "kb/catalog.hpp"
+
+namespace aikg::bench {
+
+struct GeneratorOptions {
+    std::uint64_t bytes = 20'000'000;  // article text to write, at least
+    std::uint64_t seed = 1;
+    double english_share = 0.4;   // articles in English; the rest are Arabic
+    double filler_share = 0.45;   // sentences that state no relation
+    double diacritics = 0.03;     // Arabic words given a short vowel, as some sites write them
+};
+
+struct GeneratedCorpus {
+    std::uint64_t articles = 0;
+    std::uint64_t text_bytes = 0;  // article texts (what MB/s figures count)
+    std::uint64_t file_bytes = 0;  // the JSONL written
+};
+
+class CorpusGenerator {
+public:
+    // Throws kb::DataError naming file:line for a template file that is not
+    // as documented in its header.
+    CorpusGenerator(const kb::Catalog& catalog, const std::filesystem::path& templates);
+
+    GeneratedCorpus write(std::ostream& out, const GeneratorOptions& options) const;
+
+private:
+    struct Template {
+        std::string id;
+        std::string text;
+    };
+    struct Language {
+        std::string code;
+        std::string list_joiner, last_joiner, pair_joiner;
+        std::vector<Template> relations;
+        std::vector<std::string> filler;
+        std::vector<std::string> titles;
+        std::vector<std::string> months;
+    };
+    struct Name {
+        std::string latin;                // the canonical name or a Latin alias
+        std::vector<std::string> arabic;  // Arabic aliases
+        std::vector<std::string> latin_aliases;
+    };
+
+    std::string fill(const std::string& text, const Language& lang, Random& random) const;
+    std::string pick_name(const std::string& type, const Language& lang, const std::string& word_before, Random& random,
+                          std::vector<const Name*>& used) const;
+    std::string invented(const std::string& type, const Language& lang, Random& random) const;
+    std::string article(const Language& lang, const GeneratorOptions& options, Random& random) const;
+
+    std::map<std::string, Language> languages_;
+    std::map<std::string, std::vector<Name>> names_by_type_;
+};
+
+}  // namespace aikg::bench

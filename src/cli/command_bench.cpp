@@ -1,0 +1,477 @@
+// aikg bench: generates a corpus and graphs, and prints throughput per stage,
+// end to end and against peer tools measured in the same run.
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "analysis/centrality.hpp"
+#include "analysis/louvain.hpp"
+#include "analysis/structure.hpp"
+#include "bench/corpus_generator.hpp"
+#include "bench/graph_generator.hpp"
+#include "bench/measure.hpp"
+#include "bench/random.hpp"
+#include "cli/command.hpp"
+#include "cli/jobs_option.hpp"
+#include "cli/knowledge.hpp"
+#include "corpus/document_reader.hpp"
+#include "extract/analyzed_text.hpp"
+#include "extract/extractor.hpp"
+#include "pipeline/ordered_workers.hpp"
+#include "text/normalizer.hpp"
+
+namespace aikg::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using bench::fixed;
+
+constexpr const char* kHelp =
+    "usage: aikg bench [--mb N] [--seed S] [--jobs N] [--only LIST] [--corpus FILE] [--no-peers]\n"
+    "       aikg bench --generate FILE [--mb N] [--seed S]\n\n"
+    "Measures aikg on generated data and prints the figures (stdout; progress on\n"
+    "stderr). The corpus is synthetic news in Arabic and English built from\n"
+    "data/bench/templates.yaml and the catalog: every relation construction,\n"
+    "lists, clitics, diacritics, invented names and relation-free prose. It is\n"
+    "deterministic for a seed and cached in the work folder.\n\n"
+    "sections (--only text,graph,query,render; default all):\n"
+    "  text    MB/s per stage on one core (read, normalise, segment, mentions,\n"
+    "          relations), then 'aikg extract' and 'aikg build' end to end with\n"
+    "          1 and N jobs: seconds, MB/s, facts/s, peak RSS; and the peers on\n"
+    "          the same file: a Python pipeline (PyICU + pyahocorasick + regex\n"
+    "          triggers, tests/bench/python_pipeline.py) and LC_ALL=C grep -F -f\n"
+    "          over all catalog names (tests/bench/grep_baseline.sh).\n"
+    "  graph   load, PageRank, weak components, betweenness (exact on the small\n"
+    "          graph, sampled from --pivots sources), Louvain communities on\n"
+    "          random digraphs (--graphs), with igraph on the same graph as peer\n"
+    "          (tests/bench/graph_baseline.py).\n"
+    "  query   a store of --query-facts facts: 'aikg build --facts' rate, then\n"
+    "          'aikg query entity|neighbors|path' wall time (median of 5 runs).\n"
+    "  render  'aikg render' of a 500-entity diagram to SVG.\n\n"
+    "options:\n";
+
+constexpr const char* kExamples =
+    "\nexamples:\n"
+    "  aikg bench                                   # everything, 20 MB corpus\n"
+    "  aikg bench --only text --mb 100 --jobs 2\n"
+    "  aikg bench --only graph --graphs 10000:50000,100000:1000000 --pivots 100\n"
+    "  aikg bench --generate corpus.jsonl --mb 1000 # a 1 GB corpus for your own runs\n";
+
+struct BenchArgs {
+    CommonOptions common;
+    std::string mb = "20", seed = "1", jobs, only = "text,graph,query,render", corpus, generate, work_dir;
+    std::string graphs = "10000:50000,100000:1000000", pivots = "100", query_facts = "1000000";
+    bool no_peers = false;
+};
+
+std::uint64_t parse_count(const std::string& text, const std::string& option) {
+    std::uint64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size() || value == 0)
+        throw UsageError(option + " must be a positive whole number, not '" + text + "'");
+    return value;
+}
+
+struct Settings {
+    std::uint64_t bytes = 0, seed = 1, pivots = 100, query_facts = 0;
+    std::size_t jobs = 1;
+    bool text = false, graph = false, query = false, render = false, peers = true;
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> graphs;
+    fs::path corpus, work_dir, root, self;
+    ProjectPaths paths;
+};
+
+Settings validate(const BenchArgs& a) {
+    Settings s;
+    s.bytes = parse_count(a.mb, "--mb") * 1'000'000;
+    s.seed = parse_count(a.seed, "--seed");
+    s.pivots = parse_count(a.pivots, "--pivots");
+    s.query_facts = parse_count(a.query_facts, "--query-facts");
+    s.jobs = parse_jobs(a.jobs);
+    s.peers = !a.no_peers;
+    std::stringstream sections(a.only);
+    for (std::string part; std::getline(sections, part, ',');) {
+        if (part == "text") s.text = true;
+        else if (part == "graph") s.graph = true;
+        else if (part == "query") s.query = true;
+        else if (part == "render") s.render = true;
+        else throw UsageError("--only takes text, graph, query and render, not '" + part + "'");
+    }
+    std::stringstream sizes(a.graphs);
+    for (std::string part; std::getline(sizes, part, ',');) {
+        const auto colon = part.find(':');
+        if (colon == std::string::npos) throw UsageError("--graphs takes NODES:EDGES pairs, not '" + part + "'");
+        const auto nodes = parse_count(part.substr(0, colon), "--graphs nodes");
+        const auto edges = parse_count(part.substr(colon + 1), "--graphs edges");
+        if (nodes < 2 || nodes > UINT32_MAX || edges > nodes * (nodes - 1)) throw UsageError("--graphs: no simple digraph " + part);
+        s.graphs.emplace_back(static_cast<std::uint32_t>(nodes), edges);
+    }
+    s.paths = a.common.paths();
+    s.root = s.paths.root;
+    s.work_dir = a.work_dir.empty() ? s.root / "output" / "bench" : fs::path(a.work_dir);
+    s.corpus = a.corpus;
+    if (!s.corpus.empty() && !fs::exists(s.corpus)) throw UsageError("--corpus: no such file: " + s.corpus.string());
+    s.self = fs::read_symlink("/proc/self/exe");
+    return s;
+}
+
+std::string mb_per_s(std::uint64_t bytes, double seconds) {
+    return seconds > 0 ? fixed(static_cast<double>(bytes) / 1e6 / seconds, 1) : "-";
+}
+
+void note(const std::string& what) { std::cerr << "aikg bench: " << what << "\n"; }
+
+// A table whose columns line up in a terminal and in a Markdown README.
+class Table {
+public:
+    explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print() const {
+        std::vector<std::size_t> width(rows_.front().size(), 3);
+        for (const auto& r : rows_)
+            for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+        for (std::size_t k = 0; k < rows_.size(); ++k) {
+            std::cout << "|";
+            for (std::size_t i = 0; i < rows_[k].size(); ++i)
+                std::cout << " " << rows_[k][i] << std::string(width[i] - display_width(rows_[k][i]), ' ') << " |";
+            std::cout << "\n";
+            if (k == 0) {
+                std::cout << "|";
+                for (std::size_t i = 0; i < width.size(); ++i) std::cout << std::string(width[i] + 2, '-') << "|";
+                std::cout << "\n";
+            }
+        }
+        std::cout << "\n";
+    }
+
+private:
+    static std::size_t display_width(const std::string& s) {
+        std::size_t n = 0;
+        for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return n;
+    }
+    std::vector<std::vector<std::string>> rows_;
+};
+
+fs::path ensure_corpus(const Settings& s, const Knowledge& knowledge) {
+    if (!s.corpus.empty()) return s.corpus;
+    fs::create_directories(s.work_dir);
+    const fs::path file = s.work_dir / ("corpus-" + std::to_string(s.bytes / 1'000'000) + "mb-seed" + std::to_string(s.seed) + ".jsonl");
+    if (fs::exists(file)) return file;
+    note("generating " + file.string());
+    const bench::CorpusGenerator generator(knowledge.catalog, s.root / "data" / "bench" / "templates.yaml");
+    const fs::path partial = file.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary);
+        generator.write(out, {s.bytes, s.seed});
+        if (!out) throw std::runtime_error("cannot write " + partial.string());
+    }
+    fs::rename(partial, file);
+    return file;
+}
+
+// Runs one pass over the corpus with `work` per article; returns seconds.
+template <class Work>
+double corpus_pass(const fs::path& corpus, Work&& work) {
+    const bench::Stopwatch clock;
+    corpus::read_documents({corpus.string()}, [&](corpus::Document&& doc) { work(doc); }, [](const corpus::InputProblem&) {});
+    return clock.seconds();
+}
+
+std::optional<nlohmann::json> peer_json(const bench::ChildRun& run) {
+    if (run.exit_code != 0) return std::nullopt;
+    const auto last = run.out.find_last_of('{');
+    if (last == std::string::npos) return std::nullopt;
+    try {
+        return nlohmann::json::parse(run.out.substr(last));
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+bool python_with(const std::string& module) {
+    return fs::exists("/usr/bin/python3") &&
+           bench::run_child({"/usr/bin/python3", "-c", "import " + module}, "/dev/null").exit_code == 0;
+}
+
+void text_section(const Settings& s, const Knowledge& knowledge) {
+    const fs::path corpus = ensure_corpus(s, knowledge);
+    const extract::Extractor extractor(knowledge.catalog, knowledge.ontology, knowledge.rules, {0.5});
+    std::uint64_t bytes = 0, articles = 0, arabic = 0;
+    note("stages, one core");
+    const double read = corpus_pass(corpus, [&](const corpus::Document& d) {
+        bytes += d.text.size();
+        ++articles;
+        arabic += d.lang == "ar";
+    });
+    std::cout << "## text: " << corpus.string() << "\n\n" << articles << " articles, " << fixed(static_cast<double>(bytes) / 1e6, 1)
+              << " MB of text (" << fixed(100.0 * static_cast<double>(arabic) / static_cast<double>(std::max<std::uint64_t>(articles, 1)), 0)
+              << "% Arabic)\n\n";
+    std::size_t sink = 0;
+    const double normalise = corpus_pass(corpus, [&](const corpus::Document& d) { sink += text::normalize_for_matching(d.text).text.size(); });
+    const double segment = corpus_pass(corpus, [&](const corpus::Document& d) {
+        const auto* rules = extractor.rules_for(d.lang);
+        sink += extract::analyze(d.text, rules ? &rules->words : nullptr).tokens.size();
+    });
+    const double mentions = corpus_pass(corpus, [&](const corpus::Document& d) { sink += extractor.mentions(d).size(); });
+    std::size_t facts = 0;
+    const double relations = corpus_pass(corpus, [&](const corpus::Document& d) { facts += extractor.extract(d).size(); });
+    Table stages({"stage (one core, in process)", "seconds", "MB/s (stage alone)", "MB/s (up to here)"});
+    auto stage = [&](const std::string& name, double alone, double cumulative) {
+        stages.add({name, fixed(alone, 2), mb_per_s(bytes, alone), mb_per_s(bytes, cumulative)});
+    };
+    stage("read JSONL", read, read);
+    stage("normalise (NFKC_Casefold + Arabic folding)", normalise - read, normalise);
+    stage("segment (tokens, clitics, rule words, sentences)", segment - normalise, segment);
+    stage("mentions (names, categories, unknown names, anaphora)", mentions - segment, mentions);
+    stage("relations (rules, catalog facts, attributes)", relations - mentions, relations);
+    stages.print();
+    if (sink == 0) note("nothing was found in the corpus");
+
+    Table end_to_end({"command (end to end)", "jobs", "seconds", "MB/s", "facts", "facts/s", "peak RSS MB"});
+    const fs::path facts_file = s.work_dir / "facts.jsonl";
+    std::vector<std::size_t> job_counts{1};
+    if (s.jobs > 1) job_counts.push_back(s.jobs);
+    for (const std::size_t jobs : job_counts) {
+        note("aikg extract --jobs " + std::to_string(jobs));
+        const auto run = bench::run_child({s.self.string(), "extract", corpus.string(), "--jobs", std::to_string(jobs),
+                                           "--catalog", s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()},
+                                          facts_file.string());
+        std::size_t lines = 0;
+        std::ifstream in(facts_file);
+        for (std::string line; std::getline(in, line);) ++lines;
+        end_to_end.add({"aikg extract", std::to_string(jobs), fixed(run.seconds, 2), mb_per_s(bytes, run.seconds), std::to_string(lines),
+                        fixed(static_cast<double>(lines) / run.seconds, 0), fixed(run.peak_rss_mb, 0)});
+    }
+    for (const std::size_t jobs : job_counts) {
+        note("aikg build --jobs " + std::to_string(jobs));
+        const fs::path store = s.work_dir / "bench-build.db";
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
+        const auto run = bench::run_child({s.self.string(), "build", corpus.string(), "--jobs", std::to_string(jobs), "--store", store.string(),
+                                           "--catalog", s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()},
+                                          "/dev/null");
+        end_to_end.add({"aikg build (with the store)", std::to_string(jobs), fixed(run.seconds, 2), mb_per_s(bytes, run.seconds),
+                        std::to_string(facts), fixed(static_cast<double>(facts) / run.seconds, 0), fixed(run.peak_rss_mb, 0)});
+    }
+    if (s.peers) {
+        const fs::path scripts = s.root / "tests" / "bench";
+        if (python_with("icu, ahocorasick, yaml")) {
+            note("peer: Python pipeline");
+            const auto run = bench::run_child({"/usr/bin/python3", (scripts / "python_pipeline.py").string(), "--catalog",
+                                               s.paths.catalog_dir.string(), corpus.string()}, "");
+            if (const auto j = peer_json(run))
+                end_to_end.add({"peer: Python pipeline (PyICU, pyahocorasick, regex)", "1", fixed((*j)["seconds"].get<double>(), 2),
+                                fixed((*j)["mb_per_s"].get<double>(), 1), std::to_string((*j)["candidates"].get<long>()), "-",
+                                fixed(run.peak_rss_mb, 0)});
+        } else {
+            note("peer skipped: /usr/bin/python3 lacks PyICU or pyahocorasick (python3-icu, python3-ahocorasick)");
+        }
+        note("peer: grep -F");
+        const auto grep = bench::run_child({"/bin/bash", (scripts / "grep_baseline.sh").string(), s.paths.catalog_dir.string(), corpus.string()}, "");
+        if (const auto j = peer_json(grep))
+            end_to_end.add({"peer: LC_ALL=C grep -o -F -f names.txt", "1", fixed((*j)["seconds"].get<double>(), 2),
+                            fixed((*j)["mb_per_s"].get<double>(), 1), std::to_string((*j)["matches"].get<long>()), "-", "-"});
+    }
+    end_to_end.print();
+    std::cout << "(MB/s counts article text bytes, " << fixed(static_cast<double>(bytes) / 1e6, 1) << " MB; the JSONL file is "
+              << fixed(static_cast<double>(fs::file_size(corpus)) / 1e6, 1) << " MB. Peers report the same text bytes.)\n\n";
+}
+
+analysis::SimpleDigraph digraph_of(std::uint32_t nodes, const std::vector<bench::Arc>& arcs) {
+    analysis::SimpleDigraph g;
+    g.vertices.resize(nodes);
+    g.out.resize(nodes);
+    for (const auto& [u, v] : arcs) g.out[u].push_back(v);
+    for (auto& list : g.out) std::sort(list.begin(), list.end());
+    return g;
+}
+
+void graph_section(const Settings& s) {
+    std::cout << "## graph algorithms (one core, seconds)\n\n";
+    const bool igraph = s.peers && python_with("igraph");
+    if (s.peers && !igraph) note("peer skipped: /usr/bin/python3 lacks igraph (python3-igraph)");
+    for (const auto& [nodes, edges] : s.graphs) {
+        note("graph " + std::to_string(nodes) + " nodes, " + std::to_string(edges) + " edges");
+        const auto arcs = bench::random_digraph(nodes, edges, s.seed);
+        Table table({"algorithm", "aikg", "igraph (same graph)"});
+        std::optional<nlohmann::json> peer;
+        if (igraph) {
+            note("peer: igraph");
+            peer = peer_json(bench::run_child({"/usr/bin/python3", (s.root / "tests" / "bench" / "graph_baseline.py").string(), "--nodes",
+                                               std::to_string(nodes), "--edges", std::to_string(edges), "--seed", std::to_string(s.seed),
+                                               "--pivots", std::to_string(s.pivots)}, ""));
+        }
+        auto theirs = [&peer](const char* key) {
+            if (!peer || !peer->contains(key) || (*peer)[key].is_null()) return std::string("-");
+            return fixed((*peer)[key].get<double>(), 3);
+        };
+        bench::Stopwatch clock;
+        const auto g = digraph_of(nodes, arcs);
+        table.add({"load (adjacency from the arc list)", fixed(clock.seconds(), 3), theirs("load_s")});
+        clock = {};
+        const auto rank = analysis::pagerank(g);
+        table.add({"PageRank", fixed(clock.seconds(), 3), theirs("pagerank_s")});
+        clock = {};
+        const auto components = analysis::weak_components(g);
+        table.add({"weakly connected components", fixed(clock.seconds(), 3), theirs("components_s")});
+        if (edges <= 100'000) {
+            clock = {};
+            const auto exact = analysis::betweenness(g);
+            table.add({"betweenness, exact", fixed(clock.seconds(), 3), theirs("betweenness_exact_s")});
+        }
+        clock = {};
+        const auto sampled = analysis::betweenness_sampled(g, s.pivots, s.seed);
+        table.add({"betweenness, " + std::to_string(s.pivots) + " sampled pivots", fixed(clock.seconds(), 3), theirs("betweenness_estimate_s")});
+        clock = {};
+        const auto communities = analysis::louvain(analysis::undirected_neighbours(g));
+        table.add({"communities (Louvain)", fixed(clock.seconds(), 3), theirs("communities_s")});
+        std::cout << "### " << nodes << " nodes, " << edges << " edges\n\n";
+        table.print();
+        if (rank.empty() || components.empty() || sampled.empty() || communities.of.empty()) note("empty result");
+    }
+}
+
+// Facts JSONL as 'aikg extract' writes them, over synthetic organisations and models.
+void write_synthetic_facts(const fs::path& file, std::uint64_t facts, std::uint32_t organisations, std::uint32_t models, std::uint64_t seed) {
+    bench::Random random(seed);
+    std::ofstream out(file, std::ios::binary);
+    constexpr std::uint64_t kFactsPerArticle = 50;
+    for (std::uint64_t i = 0; i < facts; ++i) {
+        const std::uint64_t article = i / kFactsPerArticle;
+        char subject[32], object[32];
+        std::snprintf(subject, sizeof subject, "Org %06u", static_cast<unsigned>(random.below(organisations)));
+        const bool derived = random.chance(0.2);
+        if (derived) std::snprintf(subject, sizeof subject, "Model %06u", static_cast<unsigned>(random.below(models)));
+        std::snprintf(object, sizeof object, "Model %06u", static_cast<unsigned>(random.below(models)));
+        const char* relation = derived ? "derived_from" : random.chance(0.5) ? "released" : "uses";
+        if (std::string_view(subject) == object) continue;
+        nlohmann::ordered_json f;
+        f["article"] = "synthetic-" + std::to_string(article);
+        f["subject"] = subject;
+        f["subject_type"] = derived ? "Model" : "Organization";
+        f["relation"] = relation;
+        f["object"] = object;
+        f["object_type"] = "Model";
+        f["sentence"] = std::string(subject) + " " + relation + " " + object + ".";
+        f["start"] = (i % kFactsPerArticle) * 40;
+        f["end"] = (i % kFactsPerArticle) * 40 + 39;
+        f["rule"] = "bench.synthetic";
+        f["confidence"] = 0.9;
+        f["lang"] = "en";
+        out << f.dump() << '\n';
+    }
+}
+
+fs::path ensure_store(const Settings& s, std::uint64_t facts, std::uint32_t organisations, std::uint32_t models, Table* table) {
+    fs::create_directories(s.work_dir);
+    const fs::path store = s.work_dir / ("store-" + std::to_string(facts) + "-facts-seed" + std::to_string(s.seed) + ".db");
+    if (fs::exists(store) && !table) return store;
+    const fs::path facts_file = s.work_dir / "synthetic-facts.jsonl";
+    write_synthetic_facts(facts_file, facts, organisations, models, s.seed);
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
+    note("aikg build --facts: " + std::to_string(facts) + " facts");
+    const auto run = bench::run_child({s.self.string(), "build", "--facts", facts_file.string(), "--store", store.string(), "--catalog",
+                                       s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()}, "/dev/null", true);
+    if (run.exit_code != 0) throw std::runtime_error("building the benchmark store failed (exit " + std::to_string(run.exit_code) + ")");
+    if (table)
+        table->add({"aikg build --facts (" + std::to_string(facts) + " facts)", fixed(run.seconds, 2),
+                    fixed(static_cast<double>(facts) / run.seconds, 0) + " facts/s"});
+    fs::remove(facts_file);
+    return store;
+}
+
+double median_run(const std::vector<std::string>& argv) {
+    std::vector<double> times;
+    for (int i = 0; i < 5; ++i) {
+        const auto run = bench::run_child(argv, "/dev/null");
+        if (run.exit_code != 0) throw std::runtime_error(argv[1] + " " + argv[2] + " failed in the benchmark (exit " + std::to_string(run.exit_code) + ")");
+        times.push_back(run.seconds);
+    }
+    std::sort(times.begin(), times.end());
+    return times[2];
+}
+
+void query_section(const Settings& s) {
+    std::cout << "## queries on a store of " << s.query_facts << " facts (wall time of the whole command)\n\n";
+    Table table({"command", "seconds", "rate"});
+    const auto organisations = static_cast<std::uint32_t>(std::max<std::uint64_t>(100, s.query_facts / 50));
+    const auto models = static_cast<std::uint32_t>(std::max<std::uint64_t>(400, s.query_facts / 12));
+    const fs::path store = ensure_store(s, s.query_facts, organisations, models, &table);
+    const std::vector<std::string> common{"--store", store.string(), "--catalog", s.paths.catalog_dir.string(), "--schemas",
+                                          s.paths.schemas_dir.string()};
+    auto with = [&common](std::vector<std::string> argv) {
+        argv.insert(argv.end(), common.begin(), common.end());
+        return argv;
+    };
+    const std::string exe = s.self.string();
+    table.add({"aikg query entity \"Org 000001\"", fixed(median_run(with({exe, "query", "entity", "Org 000001"})), 4), "median of 5"});
+    table.add({"aikg query neighbors \"Model 000002\"", fixed(median_run(with({exe, "query", "neighbors", "Model 000002"})), 4), "median of 5"});
+    table.add({"aikg query path \"Org 000001\" \"Org 000002\"", fixed(median_run(with({exe, "query", "path", "Org 000001", "Org 000002"})), 4),
+               "median of 5"});
+    table.print();
+}
+
+void render_section(const Settings& s) {
+    std::cout << "## render\n\n";
+    Table table({"command", "seconds"});
+    const fs::path store = ensure_store(s, 2000, 100, 400, nullptr);
+    const fs::path svg = s.work_dir / "render-500.svg";
+    note("aikg render");
+    const auto run = bench::run_child({s.self.string(), "render", "-o", svg.string(), "--store", store.string(), "--catalog",
+                                       s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()}, "/dev/null");
+    if (run.exit_code != 0) throw std::runtime_error("aikg render failed in the benchmark (exit " + std::to_string(run.exit_code) + ")");
+    table.add({"aikg render -o render-500.svg (500 entities, 2,000 facts, sfdp)", fixed(run.seconds, 2)});
+    table.print();
+}
+
+int run(const Settings& s, const std::string& generate_to) {
+    const auto knowledge = load_knowledge(s.paths);
+    if (!generate_to.empty()) {
+        const bench::CorpusGenerator generator(knowledge->catalog, s.root / "data" / "bench" / "templates.yaml");
+        std::ofstream out(generate_to, std::ios::binary);
+        if (!out) throw std::runtime_error("cannot write " + generate_to);
+        const auto corpus = generator.write(out, {s.bytes, s.seed});
+        std::cerr << "aikg bench: " << corpus.articles << " articles, " << fixed(static_cast<double>(corpus.text_bytes) / 1e6, 1)
+                  << " MB of text in " << generate_to << "\n";
+        return kSuccess;
+    }
+    std::cout << "# aikg bench (seed " << s.seed << ", " << s.jobs << " jobs, " << pipeline::default_jobs() << " cores)\n\n";
+    if (s.text) text_section(s, *knowledge);
+    if (s.graph) graph_section(s);
+    if (s.query) query_section(s);
+    if (s.render) render_section(s);
+    std::cout << "peak RSS of the benchmark process: " << fixed(bench::peak_rss_mb(), 0) << " MB\n";
+    return kSuccess;
+}
+
+}  // namespace
+
+int run_bench(const std::vector<std::string>& args) {
+    BenchArgs a;
+    ArgParser parser;
+    parser.option("--mb", &a.mb, "N", "corpus size in MB of article text (default: 20)");
+    parser.option("--seed", &a.seed, "S", "seed for the corpus, graphs and facts (default: 1)");
+    parser.option("--jobs", &a.jobs, "N", "threads for the parallel runs (default: every core)");
+    parser.option("--only", &a.only, "LIST", "sections to run: text,graph,query,render (default: all)");
+    parser.option("--corpus", &a.corpus, "FILE", "measure this JSONL corpus instead of a generated one");
+    parser.option("--generate", &a.generate, "FILE", "only write the generated corpus to FILE");
+    parser.option("--graphs", &a.graphs, "LIST", "graph sizes as NODES:EDGES (default: 10000:50000,100000:1000000)");
+    parser.option("--pivots", &a.pivots, "K", "sources for sampled betweenness (default: 100)");
+    parser.option("--query-facts", &a.query_facts, "N", "facts in the query benchmark's store (default: 1000000)");
+    parser.option("--work-dir", &a.work_dir, "DIR", "where corpora and stores are cached (default: output/bench)");
+    parser.flag("--no-peers", &a.no_peers, "skip the Python, grep and igraph peers");
+    a.common.declare(parser);
+    if (!parser.parse(args)) {
+        std::cout << kHelp << parser.options_help() << kExamples;
+        return kSuccess;
+    }
+    return run(validate(a), a.generate);
+}
+
+}  // namespace aikg::cli
