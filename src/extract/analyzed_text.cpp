@@ -34,10 +34,15 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words) {
     const auto count = static_cast<std::uint32_t>(a.tokens.size());
     for (const auto& span : spans) {
         while (t < count && a.token_begin_byte(t) < span.begin) ++t;
-        SentenceTokens s{span, t, t};
+        SentenceTokens s{span, t, t, {}};
         while (t < count && a.token_begin_byte(t) < span.end) ++t;
         s.end_token = t;
-        a.sentences.push_back(s);
+        if (a.indexed()) {
+            s.word_bits.assign((words->size() + 63) / 64, 0);
+            for (auto id = a.word_ids.begin() + a.word_start[s.first_token]; id != a.word_ids.begin() + a.word_start[s.end_token]; ++id)
+                s.word_bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
+        }
+        a.sentences.push_back(std::move(s));
     }
     return a;
 }

@@ -20,6 +20,14 @@ struct SentenceTokens {
     text::ByteSpan bytes;  // in the original text
     std::uint32_t first_token = 0;
     std::uint32_t end_token = 0;  // exclusive
+    // Which rule words occur anywhere in the sentence (a bit per word number),
+    // when the text was analysed with a WordIndex: a rule whose trigger is
+    // absent is skipped.
+    std::vector<std::uint64_t> word_bits;
+    bool contains_word(std::uint32_t id) const {
+        const std::size_t slot = id / 64;
+        return slot < word_bits.size() && (word_bits[slot] >> (id % 64)) & 1U;
+    }
 };
 
 struct AnalyzedText {
@@ -48,6 +56,15 @@ struct AnalyzedText {
         return std::find(first, last, id) != last;
     }
     bool is_soft(std::size_t i) const { return soft_separator[i]; }
+    bool has_no_words(std::size_t i) const { return word_start[i] == word_start[i + 1]; }
+    const std::uint32_t* words_begin(std::size_t i) const { return word_ids.data() + word_start[i]; }
+    const std::uint32_t* words_end(std::size_t i) const { return word_ids.data() + word_start[i + 1]; }
+    // The sentence holding token i.
+    const SentenceTokens& sentence_of(std::uint32_t token) const {
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
+                                   [](std::uint32_t t, const SentenceTokens& s) { return t < s.first_token; });
+        return *(it == sentences.begin() ? it : it - 1);
+    }
 
     std::string_view token_text(std::size_t i) const { return tokens[i].view(normalized.text); }
     std::uint32_t token_begin_byte(std::size_t i) const { return normalized.original_offset(tokens[i].begin); }

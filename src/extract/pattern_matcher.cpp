@@ -30,17 +30,11 @@ private:
             slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
         for (const Unit& u : units_) names += u.is_name();
         if (names < slots) return false;
-        if (!text_.indexed()) return true;
-        const std::uint32_t first = units_.front().first_token, end = units_.back().end_token;
+        if (!text_.indexed() || text_.sentences.empty()) return true;
+        const SentenceTokens& sentence = text_.sentence_of(units_.front().first_token);
         for (const auto& any_of : rule_.required_words) {
-            bool present = false;
-            for (std::uint32_t t = first; t < end && !present; ++t)
-                for (const std::uint32_t id : any_of)
-                    if (text_.has_word(t, id)) {
-                        present = true;
-                        break;
-                    }
-            if (!present) return false;
+            const bool found = std::any_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); });
+            if (!found) return false;
         }
         return true;
     }
@@ -71,7 +65,24 @@ private:
         const std::size_t key = e * units_.size() + u;
         if (!computed_[key]) {
             computed_[key] = true;
-            for (const Phrase& p : rule_.pattern[e].phrases) {
+            const PatternElement& element = rule_.pattern[e];
+            // Only the phrases whose first word the token is can match here.
+            std::uint32_t t = units_[u].first_token;
+            if (text_.indexed() && element.phrases_by_first_word.size() == element.phrases.size() && !units_[u].is_name() &&
+                !text_.is_soft(t)) {
+                for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id) {
+                    auto range = std::equal_range(element.phrases_by_first_word.begin(), element.phrases_by_first_word.end(),
+                                                  std::pair<std::uint32_t, std::uint32_t>{*id, 0},
+                                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+                    for (auto it = range.first; it != range.second; ++it) {
+                        const std::size_t n = words_at(element.phrases[it->second], u);
+                        if (n > 0 && n < 256 && std::find(memo_[key].begin(), memo_[key].end(), n) == memo_[key].end())
+                            memo_[key].push_back(static_cast<std::uint8_t>(n));
+                    }
+                }
+                return memo_[key];
+            }
+            for (const Phrase& p : element.phrases) {
                 const std::size_t n = words_at(p, u);
                 if (n > 0 && n < 256 && std::find(memo_[key].begin(), memo_[key].end(), n) == memo_[key].end())
                     memo_[key].push_back(static_cast<std::uint8_t>(n));

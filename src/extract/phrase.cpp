@@ -35,7 +35,7 @@ bool word_matches(const WordPattern& pattern, const AnalyzedText& text, std::uin
 
 }  // namespace
 
-std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+std::uint32_t match_phrase_from(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
     if (phrase.words.empty()) return 0;
     std::uint32_t i = t;
     for (const auto& word : phrase.words) {
@@ -47,6 +47,10 @@ std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::
 }
 
 std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+    // Most tokens are no rule word at all. A text analysed with the rule set's
+    // WordIndex has every phrase of that set numbered (WordIndex::build), so
+    // such a token starts none of them.
+    if (text.indexed() && t < end && !text.is_soft(t) && text.has_no_words(t)) return 0;
     std::uint32_t best = 0;
     for (const auto& p : phrases) best = std::max(best, match_phrase(p, text, t, end));
     return best;

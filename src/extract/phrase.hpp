@@ -30,7 +30,15 @@ Phrase compile_phrase(std::string_view written);
 // Whether the phrase matches tokens starting at `t` (stopping before `end`);
 // returns the number of tokens consumed, 0 for no match. Arabic words are
 // compared with and without their proclitics.
-std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+std::uint32_t match_phrase_from(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+inline std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+    // Called for every phrase at every token: the common "not even the first
+    // word" answer is given here without a call.
+    if (!phrase.words.empty() && phrase.words.front().id != kNoWordId && text.indexed() && t < end && !text.is_soft(t) &&
+        !text.has_word(t, phrase.words.front().id))
+        return 0;
+    return match_phrase_from(phrase, text, t, end);
+}
 
 // The longest of several phrases matching at `t`, or 0.
 std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);

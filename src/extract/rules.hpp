@@ -33,6 +33,9 @@ namespace aikg::extract {
 struct PatternElement {
     enum class Kind { Subject, Object, Words, Gap } kind = Kind::Words;
     std::vector<Phrase> phrases;  // Words: any of these
+    // (first word's number, phrase index), sorted; filled by WordIndex::build
+    // when every phrase's first word is numbered.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> phrases_by_first_word;
     std::uint32_t max_gap = 0;    // Gap
     bool gap_crosses_names = false;  // `~N`: the gap may skip names too (long enumerations)
     bool optional = false;

@@ -76,6 +76,13 @@ WordIndex WordIndex::build(RuleSet& rules) {
     index.freeze();
     auto require = [](Rule& rule) {
         rule.required_words.clear();
+        for (PatternElement& e : rule.pattern) {
+            e.phrases_by_first_word.clear();
+            for (std::uint32_t i = 0; i < e.phrases.size(); ++i)
+                if (!e.phrases[i].words.empty() && e.phrases[i].words.front().id != kNoWordId)
+                    e.phrases_by_first_word.emplace_back(e.phrases[i].words.front().id, i);
+            std::sort(e.phrases_by_first_word.begin(), e.phrases_by_first_word.end());
+        }
         for (const PatternElement& e : rule.pattern) {
             if (e.kind != PatternElement::Kind::Words || e.optional || e.phrases.empty()) continue;
             std::vector<std::uint32_t> firsts;
