@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <stdexcept>
 
 #include "text/utf8.hpp"
@@ -29,9 +30,44 @@ bool is_arabic_mark(char32_t cp) noexcept {
            cp == 0x0640;  // tatweel
 }
 
+char32_t fold_arabic_impl(char32_t cp) noexcept;
+
+// Arabic, Latin-1 and the other two-byte code points, each normalised on its
+// own once: most Arabic letters stand alone as a normalisation segment, and
+// asking ICU for each one (with a UTF-16 round trip) made normalisation the
+// slowest step of the text layer.
+struct TwoByteTable {
+    std::array<std::string, 0x800> folded;           // NFKC_Casefold + Arabic folding, as UTF-8
+    std::array<bool, 0x800> boundary_before{};       // starts a normalisation segment
+    TwoByteTable() {
+        const icu::Normalizer2& nfkc = nfkc_casefold();
+        for (char32_t cp = 0; cp < 0x800; ++cp) {
+            boundary_before[cp] = nfkc.hasBoundaryBefore(static_cast<UChar32>(cp));
+            icu::UnicodeString one(static_cast<UChar32>(cp)), out;
+            UErrorCode status = U_ZERO_ERROR;
+            nfkc.normalize(one, out, status);
+            if (U_FAILURE(status)) continue;
+            for (std::int32_t i = 0; i < out.length();) {
+                const UChar32 c = out.char32At(i);
+                i += U16_LENGTH(c);
+                const char32_t mapped = fold_arabic_impl(static_cast<char32_t>(c));
+                if (mapped != 0) append_utf8(folded[cp], mapped);
+            }
+        }
+    }
+};
+
+const TwoByteTable& two_byte_table() {
+    static const TwoByteTable table;
+    return table;
+}
+
 }  // namespace
 
-char32_t fold_arabic(char32_t cp) noexcept {
+char32_t fold_arabic(char32_t cp) noexcept { return fold_arabic_impl(cp); }
+
+namespace {
+char32_t fold_arabic_impl(char32_t cp) noexcept {
     // Typographic apostrophes would otherwise split "Meta’s" differently from "Meta's".
     if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) return U'\'';
     if (cp < 0x0600) return cp;
@@ -53,6 +89,7 @@ char32_t fold_arabic(char32_t cp) noexcept {
     if (cp >= 0x06F0 && cp <= 0x06F9) return U'0' + (cp - 0x06F0);
     return cp;
 }
+}  // namespace
 
 NormalizedText normalize_for_matching(std::string_view utf8) {
     const icu::Normalizer2& nfkc = nfkc_casefold();
@@ -69,6 +106,17 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
     std::size_t pos = 0;
     const std::size_t n = utf8.size();
     icu::UnicodeString chunk, folded;
+    const TwoByteTable& table = two_byte_table();
+    // Whether the character at `at` starts a new normalisation segment.
+    auto boundary_at = [&](std::size_t at) -> bool {
+        if (at >= n) return true;
+        const auto b = static_cast<unsigned char>(utf8[at]);
+        if (b < 0x80) return true;
+        if (b >= 0xC2 && b < 0xE0 && at + 1 < n)
+            return table.boundary_before[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[at + 1]) & 0x3Fu)];
+        std::size_t next = at;
+        return nfkc.hasBoundaryBefore(static_cast<UChar32>(decode_next(utf8, next))) != 0;
+    };
     while (pos < n) {
         const auto start = static_cast<std::uint32_t>(pos);
         const auto lead = static_cast<unsigned char>(utf8[pos]);
@@ -79,6 +127,15 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
             out.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
             out.origin.push_back(start);
             ++pos;
+            continue;
+        }
+        // A two-byte character that is a segment of its own: from the table.
+        if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n && boundary_at(pos + 2)) {
+            const char32_t cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[pos + 1]) & 0x3Fu);
+            const std::string& mapped = table.folded[cp];
+            out.text += mapped;
+            out.origin.insert(out.origin.end(), mapped.size(), start);
+            pos += 2;
             continue;
         }
         // A chunk runs until the next character that starts a new normalisation
