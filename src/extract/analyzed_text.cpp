@@ -12,9 +12,10 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words) {
     a.normalized = text::normalize_for_matching(original);
     a.tokens = text::tokenize(a.normalized.text);
     a.reading_start.reserve(a.tokens.size() + 1);
+    a.readings.reserve(a.tokens.size() * 2);
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
         a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
-        for (const auto& r : text::proclitic_readings(a.token_text(i))) a.readings.push_back(r);
+        text::append_proclitic_readings(a.token_text(i), a.readings);
     }
     a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
     a.soft_separator.resize(a.tokens.size());

@@ -27,13 +27,20 @@ std::string_view strip_article(std::string_view word) noexcept {
 }
 
 std::vector<CliticSplit> proclitic_readings(std::string_view word) {
-    std::vector<CliticSplit> readings{{word.substr(0, 0), word}};
-    if (!starts_arabic(word)) return readings;
+    std::vector<CliticSplit> readings;
+    append_proclitic_readings(word, readings);
+    return readings;
+}
+
+void append_proclitic_readings(std::string_view word, std::vector<CliticSplit>& readings) {
+    const std::size_t first = readings.size();
+    readings.push_back({word.substr(0, 0), word});
+    if (!starts_arabic(word)) return;
 
     auto add = [&](std::size_t prefix_bytes) {
         if (prefix_bytes == 0 || word.size() < prefix_bytes + kMinStemBytes) return;
-        for (const auto& r : readings)
-            if (r.prefix.size() == prefix_bytes) return;
+        for (std::size_t r = first; r < readings.size(); ++r)
+            if (readings[r].prefix.size() == prefix_bytes) return;
         readings.push_back({word.substr(0, prefix_bytes), word.substr(prefix_bytes)});
     };
     const bool has_conj = word.starts_with(kWaw) || word.starts_with(kFa);
@@ -47,7 +54,6 @@ std::vector<CliticSplit> proclitic_readings(std::string_view word) {
         // ل + ال is written لل (للشركة): the stem loses its article with it.
         if (rest.starts_with(kLam) && rest.substr(kArabicLetterBytes).starts_with(kLam)) add(conj + 2 * kArabicLetterBytes);
     }
-    return readings;
 }
 
 bool is_bare_proclitic(std::string_view word) noexcept {

@@ -17,6 +17,9 @@ struct CliticSplit {
 // written first, then shorter stems. A stem keeps at least two letters, so
 // short words are never stripped to nothing. Non-Arabic words give one reading.
 std::vector<CliticSplit> proclitic_readings(std::string_view word);
+// The same readings appended to `out`: no allocation per word when a whole
+// document's readings go into one vector.
+void append_proclitic_readings(std::string_view word, std::vector<CliticSplit>& out);
 
 // The word without a leading article (ال), or the word itself.
 std::string_view strip_article(std::string_view word) noexcept;
