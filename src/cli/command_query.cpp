@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/knowledge.hpp"
@@ -140,9 +141,14 @@ int run_query(const std::vector<std::string>& args) {
     if (what != "entity" && what != "neighbors" && what != "path" && what != "match")
         throw UsageError("unknown query '" + what + "' (entity, neighbors, path, match)");
     const ProjectPaths paths = common.paths();
-    const auto knowledge = load_knowledge(paths, WithRules::No);
+    // The catalog (hundreds of YAML entries) is read only if a name is not in the store.
+    const kb::Ontology ontology = load_ontology(paths);
+    std::optional<kb::Catalog> catalog;
     store::Store store(paths.store.string(), store::Store::Mode::Read);
-    const query::NameResolver names(store, knowledge->catalog);
+    const query::NameResolver names(store, [&]() -> const kb::Catalog& {
+        if (!catalog) catalog = kb::Catalog::load(paths.catalog_dir, ontology);
+        return *catalog;
+    });
 
     try {
         if (what == "entity" || what == "neighbors") {
@@ -150,11 +156,11 @@ int run_query(const std::vector<std::string>& args) {
             const query::EntityRef e = names.resolve(rest[0]);
             query::NeighbourQuery q;
             if (what == "neighbors") {
-                if (!relation.empty() && !knowledge->ontology.edge_type(relation)) throw UsageError("--relation: unknown relation '" + relation + "'");
-                if (!type.empty() && !knowledge->ontology.has_node_type(type)) throw UsageError("--type: unknown node type '" + type + "'");
+                if (!relation.empty() && !ontology.edge_type(relation)) throw UsageError("--relation: unknown relation '" + relation + "'");
+                if (!type.empty() && !ontology.has_node_type(type)) throw UsageError("--type: unknown node type '" + type + "'");
                 q = {relation, parse_direction(direction), type};
             }
-            const auto links = query::neighbours(store, names, knowledge->ontology, e.id, q);
+            const auto links = query::neighbours(store, names, ontology, e.id, q);
             if (format == "json") {
                 ordered_json j;
                 j["name"] = e.name;
@@ -183,7 +189,7 @@ int run_query(const std::vector<std::string>& args) {
             if (ec != std::errc() || ptr != max_hops.data() + max_hops.size() || hops == 0) throw UsageError("--max-hops must be a positive number");
             const query::EntityRef a = names.resolve(rest[0]);
             const query::EntityRef b = names.resolve(rest[1]);
-            const auto kg = graph::KnowledgeGraph::load(store, knowledge->ontology);
+            const auto kg = graph::KnowledgeGraph::load(store, ontology);
             const auto path = query::shortest_path(kg, *kg.vertex_of_store_id(a.id), *kg.vertex_of_store_id(b.id), hops);
             const graph::Graph& g = kg.graph();
             if (format == "json") {
@@ -217,11 +223,11 @@ int run_query(const std::vector<std::string>& args) {
         need(1, "'PATTERN'");
         query::Pattern pattern;
         try {
-            pattern = query::parse_pattern(rest[0], knowledge->ontology);
+            pattern = query::parse_pattern(rest[0], ontology);
         } catch (const query::PatternError& e) {
             throw UsageError(std::string("pattern: ") + e.what());
         }
-        const auto result = query::match(pattern, store, names, knowledge->ontology);
+        const auto result = query::match(pattern, store, names, ontology);
         if (format == "json") {
             ordered_json rows = ordered_json::array();
             for (const auto& row : result.rows) {

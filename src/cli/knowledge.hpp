@@ -23,6 +23,10 @@ struct Knowledge {
 enum class WithRules { Yes, No };
 std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules = WithRules::Yes);
 
+// The ontology alone, for commands that read the store and need the catalog
+// only now and then (query: names the store does not know).
+kb::Ontology load_ontology(const ProjectPaths& paths);
+
 // Prints each diagnostic of a DataError to stderr, one "file:line: message" per line.
 void report(const std::exception& error);
 

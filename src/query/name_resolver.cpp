@@ -39,16 +39,16 @@ std::string describe(const std::string& name, const std::vector<std::string>& su
 UnknownName::UnknownName(const std::string& name, std::vector<std::string> suggestions)
     : std::runtime_error(describe(name, suggestions)), suggestions_(std::move(suggestions)) {}
 
-NameResolver::NameResolver(store::Store& store, const kb::Catalog& catalog) : store_(store), catalog_(catalog) {
-    for (const auto& e : store.entities()) entities_.push_back({e.id, e.name, e.type, e.openness});
-    std::sort(entities_.begin(), entities_.end(), [](const EntityRef& a, const EntityRef& b) { return a.id < b.id; });
-    keys_ = store.all_keys();
-}
+NameResolver::NameResolver(store::Store& store, CatalogSource catalog) : store_(store), catalog_(std::move(catalog)) {}
+
+NameResolver::NameResolver(store::Store& store, const kb::Catalog& catalog)
+    : store_(store), catalog_([&catalog]() -> const kb::Catalog& { return catalog; }) {}
 
 const EntityRef& NameResolver::entity(std::int64_t id) const {
-    const auto it = std::lower_bound(entities_.begin(), entities_.end(), id, [](const EntityRef& e, std::int64_t v) { return e.id < v; });
-    if (it == entities_.end() || it->id != id) throw std::runtime_error("entity " + std::to_string(id) + " is missing from the store");
-    return *it;
+    if (const auto it = entities_.find(id); it != entities_.end()) return it->second;
+    const auto row = store_.entity(id);
+    if (!row) throw std::runtime_error("entity " + std::to_string(id) + " is missing from the store");
+    return entities_.emplace(id, EntityRef{row->id, row->name, row->type, row->openness}).first->second;
 }
 
 EntityRef NameResolver::resolve(const std::string& name) const {
@@ -56,13 +56,14 @@ EntityRef NameResolver::resolve(const std::string& name) const {
     if (!key.empty()) {
         if (const auto ids = store_.find_by_key(key); !ids.empty()) return entity(ids.front());
         // A catalog alias the store has not recorded (its entity arrived under another name) still names it.
-        if (const auto known = catalog_.find(name))
-            if (const auto ids = store_.find_by_key(text::matching_key(catalog_.entity(*known).name)); !ids.empty())
+        const kb::Catalog& catalog = catalog_();
+        if (const auto known = catalog.find(name))
+            if (const auto ids = store_.find_by_key(text::matching_key(catalog.entity(*known).name)); !ids.empty())
                 return entity(ids.front());
     }
     std::vector<std::pair<std::size_t, std::string>> ranked;
     std::set<std::int64_t> seen;
-    for (const auto& [k, id] : keys_) {
+    for (const auto& [k, id] : store_.all_keys()) {
         const std::size_t d = distance(key, k);
         const bool contains = !key.empty() && k.find(key) != std::string::npos;
         if (d <= std::max<std::size_t>(2, key.size() / 3) || contains) ranked.emplace_back(contains ? 0 : d, entity(id).name);

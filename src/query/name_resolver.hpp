@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "kb/catalog.hpp"
+
+#include <functional>
+#include <unordered_map>
 #include "store/store.hpp"
 
 namespace aikg::query {
@@ -29,8 +32,14 @@ struct EntityRef {
     std::string openness;
 };
 
+// Names to store entities. Everything is looked up on demand through the
+// store's indexes: a query on a store of a million facts must not read every
+// entity first. The catalog is asked for (and loaded, by the caller's
+// function) only when the store does not know a name.
 class NameResolver {
 public:
+    using CatalogSource = std::function<const kb::Catalog&()>;
+    NameResolver(store::Store& store, CatalogSource catalog);
     NameResolver(store::Store& store, const kb::Catalog& catalog);
     // Throws UnknownName with up to three close names when nothing matches.
     EntityRef resolve(const std::string& name) const;
@@ -38,9 +47,8 @@ public:
 
 private:
     store::Store& store_;
-    const kb::Catalog& catalog_;
-    std::vector<EntityRef> entities_;
-    std::vector<std::pair<std::string, std::int64_t>> keys_;
+    CatalogSource catalog_;
+    mutable std::unordered_map<std::int64_t, EntityRef> entities_;  // references stay valid as it grows
 };
 
 }  // namespace aikg::query

@@ -200,6 +200,13 @@ std::vector<EntityRow> Store::entities() {
     return out;
 }
 
+std::optional<EntityRow> Store::entity(std::int64_t id) {
+    auto q = db_.prepare("SELECT id, name, type, openness, in_catalog FROM entities WHERE id = ?");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return EntityRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
+}
+
 std::vector<FactRow> Store::facts() {
     std::vector<FactRow> out;
     auto q = db_.prepare(

@@ -69,6 +69,7 @@ public:
     std::vector<std::pair<std::string, std::string>> rejections();
 
     std::vector<EntityRow> entities();
+    std::optional<EntityRow> entity(std::int64_t id);
     std::vector<FactRow> facts();
     // Entity ids whose name or alias has this matching key.
     std::vector<std::int64_t> find_by_key(const std::string& key);
