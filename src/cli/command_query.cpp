@@ -189,9 +189,10 @@ int run_query(const std::vector<std::string>& args) {
             if (ec != std::errc() || ptr != max_hops.data() + max_hops.size() || hops == 0) throw UsageError("--max-hops must be a positive number");
             const query::EntityRef a = names.resolve(rest[0]);
             const query::EntityRef b = names.resolve(rest[1]);
-            const auto kg = graph::KnowledgeGraph::load(store, ontology);
-            const auto path = query::shortest_path(kg, *kg.vertex_of_store_id(a.id), *kg.vertex_of_store_id(b.id), hops);
-            const graph::Graph& g = kg.graph();
+            const auto path = query::shortest_path(store, a.id, b.id, hops);
+            auto evidence_of = [](const store::FactRow& f) {
+                return graph::Evidence{f.article, f.article_date, f.sentence, f.start, f.end, f.rule, f.confidence};
+            };
             if (format == "json") {
                 ordered_json j;
                 j["from"] = a.name;
@@ -201,10 +202,10 @@ int run_query(const std::vector<std::string>& args) {
                 if (path)
                     for (const auto& h : *path) {
                         ordered_json hop;
-                        hop["subject"] = g[boost::source(h.edge, g)].name;
-                        hop["relation"] = g[h.edge].relation;
-                        hop["object"] = g[boost::target(h.edge, g)].name;
-                        hop["evidence"] = evidence_json(g[h.edge].evidence.front());
+                        hop["subject"] = names.entity(h.fact.subject).name;
+                        hop["relation"] = h.fact.relation;
+                        hop["object"] = names.entity(h.fact.object).name;
+                        hop["evidence"] = evidence_json(evidence_of(h.fact));
                         j["hops"].push_back(hop);
                     }
                 std::cout << j.dump(2) << '\n';
@@ -213,9 +214,8 @@ int run_query(const std::vector<std::string>& args) {
             } else {
                 std::cout << a.name << " -> " << b.name << ": " << path->size() << " hop(s)\n";
                 for (const auto& h : *path) {
-                    const auto& ev = g[h.edge].evidence.front();
-                    std::cout << "  " << g[boost::source(h.edge, g)].name << " -" << g[h.edge].relation << "-> " << g[boost::target(h.edge, g)].name
-                              << "\n      " << ev.article << ": " << one_line(ev.sentence) << "\n";
+                    std::cout << "  " << names.entity(h.fact.subject).name << " -" << h.fact.relation << "-> " << names.entity(h.fact.object).name
+                              << "\n      " << h.fact.article << ": " << one_line(h.fact.sentence) << "\n";
                 }
             }
             return kSuccess;

@@ -4,19 +4,21 @@
 #include <optional>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
+#include "store/store.hpp"
 
 namespace aikg::query {
 
-struct Hop {
-    graph::Vertex from;
-    graph::Vertex to;
-    graph::Edge edge;     // as stored: its source may be `to` when the hop runs against the edge
-    bool forward = true;  // the hop follows the edge's direction
+// A hop of a path found in the store itself.
+struct StoredHop {
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    store::FactRow fact;  // the first fact stating the edge, as stored (subject may be `to`)
 };
 
-// Breadth-first search over edges in both directions, neighbours in name
-// order so the path found is the same on every run. Nullopt when none within `max_hops`.
-std::optional<std::vector<Hop>> shortest_path(const graph::KnowledgeGraph& kg, graph::Vertex from, graph::Vertex to, std::size_t max_hops);
+// A shortest path found on the store's fact indexes, searching from both
+// ends: only entities near the two ends are read, so a path query on a store
+// of a million facts does not load the whole graph. Among equally short
+// paths the choice is by entity id, so it is the same on every run.
+std::optional<std::vector<StoredHop>> shortest_path(store::Store& store, std::int64_t from, std::int64_t to, std::size_t max_hops);
 
 }  // namespace aikg::query

@@ -207,6 +207,17 @@ std::optional<EntityRow> Store::entity(std::int64_t id) {
     return EntityRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
 }
 
+std::optional<FactRow> Store::first_fact(std::int64_t subject, const std::string& relation, std::int64_t object) {
+    auto q = db_.prepare(
+        "SELECT f.subject_id, f.object_id, f.relation, f.article_id, a.date, f.sentence, f.start, f.end, f.rule, f.confidence, f.date"
+        " FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.subject_id = ? AND f.relation = ? AND f.object_id = ?"
+        " ORDER BY f.article_id, f.start, f.id LIMIT 1");
+    q.bind(1, subject).bind(2, relation).bind(3, object);
+    if (!q.step()) return std::nullopt;
+    return FactRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5), q.integer(6), q.integer(7), q.text(8),
+                   q.real(9), q.text(10)};
+}
+
 std::vector<FactRow> Store::facts() {
     std::vector<FactRow> out;
     auto q = db_.prepare(

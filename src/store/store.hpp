@@ -70,6 +70,8 @@ public:
 
     std::vector<EntityRow> entities();
     std::optional<EntityRow> entity(std::int64_t id);
+    // The first fact (in article order) stating subject -relation-> object.
+    std::optional<FactRow> first_fact(std::int64_t subject, const std::string& relation, std::int64_t object);
     std::vector<FactRow> facts();
     // Entity ids whose name or alias has this matching key.
     std::vector<std::int64_t> find_by_key(const std::string& key);
