@@ -84,10 +84,26 @@ Database::Database(const std::string& path, bool create, bool read_only) : path_
     }
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA foreign_keys = ON");
-    if (!read_only) exec("PRAGMA journal_mode = WAL");
+    if (!read_only) {
+        exec("PRAGMA journal_mode = WAL");
+        // With WAL, NORMAL never corrupts the store; a power cut may lose the
+        // last commits (a crash of aikg loses nothing committed). FULL made a
+        // build spend its time in fsync.
+        exec("PRAGMA synchronous = NORMAL");
+    }
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+    statements_.clear();  // finalised before the connection closes
+    sqlite3_close(db_);
+}
+
+Statement& Database::cached(const std::string& sql) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<Statement>(db_, sql);
+    else slot->reset();
+    return *slot;
+}
 
 void Database::exec(std::string_view sql) {
     char* error = nullptr;
@@ -106,6 +122,7 @@ Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
 Transaction::~Transaction() {
     if (done_) return;
     --db_.depth_;
+    ++db_.rollbacks_;
     const std::string sql =
         level_ == 0 ? std::string("ROLLBACK") : "ROLLBACK TO aikg_" + std::to_string(level_) + "; RELEASE aikg_" + std::to_string(level_);
     char* error = nullptr;

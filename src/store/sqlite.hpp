@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 
 namespace aikg::store {
@@ -56,6 +58,12 @@ public:
 
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    // The statement for `sql`, compiled on first use and kept: a build runs
+    // the same few statements millions of times. Reset and unbound on return;
+    // not for re-entrant use of one statement.
+    Statement& cached(const std::string& sql);
+    // Rolled-back transactions so far: caches of rows written in one must be dropped.
+    std::uint64_t rollbacks() const noexcept { return rollbacks_; }
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
     sqlite3* handle() const noexcept { return db_; }
     const std::string& path() const noexcept { return path_; }
@@ -65,6 +73,8 @@ private:
     sqlite3* db_ = nullptr;
     std::string path_;
     int depth_ = 0;  // open transactions: the outermost is BEGIN IMMEDIATE, inner ones savepoints
+    std::uint64_t rollbacks_ = 0;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit.

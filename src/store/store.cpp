@@ -100,41 +100,62 @@ ArticleState Store::article_state(const std::string& id, const std::string& hash
 
 std::int64_t Store::entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
                               const kb::Catalog& catalog) {
+    // Names repeat across facts: once an entity's type and openness are known,
+    // later facts cannot change its row and the id is all that is needed.
+    if (entity_cache_rollbacks_ != db_.rollbacks()) {
+        entity_cache_.clear();
+        entity_cache_rollbacks_ = db_.rollbacks();
+    }
+    if (const auto hit = entity_cache_.find(name); hit != entity_cache_.end()) {
+        const CachedEntity& c = hit->second;
+        if ((c.typed || type == "Unknown") && (c.has_openness || stated_openness.empty())) return c.id;
+    }
     const auto catalog_id = catalog.find(name);
     const kb::Entity* known = catalog_id ? &catalog.entity(*catalog_id) : nullptr;
     const std::string canonical = known ? known->name : name;
     const std::string key = text::matching_key(canonical);
-    auto find = db_.prepare("SELECT id, type, openness FROM entities WHERE key = ?");
+    auto& find = db_.cached("SELECT id, type, openness FROM entities WHERE key = ?");
     find.bind(1, key);
     if (find.step()) {
         const std::int64_t id = find.integer(0);
+        bool typed = find.text(1) != "Unknown";
+        bool has_openness = !find.is_null(2);
+        find.reset();
         // A name first seen untyped, or without openness, learns them from later facts.
-        if (find.text(1) == "Unknown" && type != "Unknown")
-            db_.prepare("UPDATE entities SET type = ? WHERE id = ?").bind(1, type).bind(2, id).run();
-        if (find.is_null(2) && !stated_openness.empty())
-            db_.prepare("UPDATE entities SET openness = ? WHERE id = ?").bind(1, stated_openness).bind(2, id).run();
+        if (!typed && type != "Unknown") {
+            db_.cached("UPDATE entities SET type = ? WHERE id = ?").bind(1, type).bind(2, id).run();
+            typed = true;
+        }
+        if (!has_openness && !stated_openness.empty()) {
+            db_.cached("UPDATE entities SET openness = ? WHERE id = ?").bind(1, stated_openness).bind(2, id).run();
+            has_openness = true;
+        }
+        entity_cache_[name] = {id, typed, has_openness};
         return id;
     }
+    find.reset();
     const std::string openness = known && !known->openness.empty() ? known->openness : stated_openness;
-    db_.prepare("INSERT INTO entities(key, name, type, openness, in_catalog) VALUES(?, ?, ?, ?, ?)")
+    const std::string stored_type = known ? known->type : type;
+    db_.cached("INSERT INTO entities(key, name, type, openness, in_catalog) VALUES(?, ?, ?, ?, ?)")
         .bind(1, key)
         .bind(2, canonical)
-        .bind(3, known ? known->type : type)
+        .bind(3, stored_type)
         .bind_optional(4, openness)
         .bind(5, std::int64_t{known ? 1 : 0})
         .run();
     const std::int64_t id = db_.last_insert_id();
-    auto alias = db_.prepare("INSERT OR IGNORE INTO aliases(key, entity_id, alias) VALUES(?, ?, ?)");
+    auto& alias = db_.cached("INSERT OR IGNORE INTO aliases(key, entity_id, alias) VALUES(?, ?, ?)");
     alias.bind(1, key).bind(2, id).bind(3, canonical).run();
     if (known)
         for (const auto& a : known->aliases) alias.bind(1, text::matching_key(a)).bind(2, id).bind(3, a).run();
+    entity_cache_[name] = {id, stored_type != "Unknown", !openness.empty()};
     return id;
 }
 
 void Store::put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog) {
     Transaction tx(db_);
-    db_.prepare("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
-    db_.prepare("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
+    db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+    db_.cached("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bind(1, article.id)
         .bind(2, article.content_hash)
         .bind_optional(3, article.source)
@@ -143,7 +164,7 @@ void Store::put_article(const ArticleRecord& article, const std::vector<extract:
         .bind_optional(6, article.url)
         .bind_optional(7, article.lang)
         .run();
-    auto insert = db_.prepare(
+    auto& insert = db_.cached(
         "INSERT INTO facts(article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date, lang,"
         " subject_attributes, object_attributes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& f : facts) {
@@ -177,7 +198,7 @@ void Store::record_rejection(const std::string& source, const std::string& reaso
 }
 
 void Store::clear_rejection(const std::string& source) {
-    db_.prepare("DELETE FROM rejections WHERE source = ?").bind(1, source).run();
+    db_.cached("DELETE FROM rejections WHERE source = ?").bind(1, source).run();
 }
 
 std::vector<std::pair<std::string, std::string>> Store::rejections() {
@@ -188,6 +209,7 @@ std::vector<std::pair<std::string, std::string>> Store::rejections() {
 }
 
 void Store::remove_orphans() {
+    entity_cache_.clear();
     Transaction tx(db_);
     db_.exec("DELETE FROM entities WHERE id NOT IN (SELECT subject_id FROM facts UNION SELECT object_id FROM facts)");
     tx.commit();

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/fact.hpp"
@@ -85,6 +86,14 @@ public:
     Database& db() { return db_; }
 
 private:
+    struct CachedEntity {
+        std::int64_t id = 0;
+        bool typed = false;         // its type is known (not Unknown)
+        bool has_openness = false;  // its openness is stored
+    };
+    std::unordered_map<std::string, CachedEntity> entity_cache_;  // by name as given in facts
+    std::uint64_t entity_cache_rollbacks_ = 0;
+
     void create_or_check_schema(Mode mode);
     std::int64_t entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
                            const kb::Catalog& catalog);
