@@ -4,6 +4,7 @@
 #include <boost/graph/betweenness_centrality.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <numeric>
 
 namespace aikg::analysis {
@@ -52,7 +53,7 @@ std::vector<double> betweenness(const SimpleDigraph& g) {
 
 std::vector<double> betweenness_sampled(const SimpleDigraph& g, std::size_t pivots, std::uint64_t seed) {
     const std::size_t n = g.out.size();
-    if (pivots >= n) return betweenness(g);
+    pivots = std::min(pivots, n);
     std::vector<double> centrality(n, 0.0);
     if (n <= 2 || pivots == 0) return centrality;
     // A seeded partial Fisher-Yates shuffle picks the pivots.

@@ -31,7 +31,7 @@ std::vector<double> betweenness(const SimpleDigraph& g);
 // networkx.betweenness_centrality(G, k=pivots) does. Exact betweenness costs
 // O(n m); on a million arcs only an estimate finishes. Boost has no sampled
 // variant, hence this one: Brandes' accumulation from each pivot.
-// With pivots >= n it equals betweenness().
+// With pivots >= n every vertex is a source: it equals betweenness().
 std::vector<double> betweenness_sampled(const SimpleDigraph& g, std::size_t pivots, std::uint64_t seed = 1);
 
 }  // namespace aikg::analysis

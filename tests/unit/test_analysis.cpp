@@ -103,3 +103,30 @@ TEST_CASE("Louvain keeps a ring of cliques apart and handles an empty graph") {
     CHECK(result.of[0] != result.of[3]);
     CHECK(aikg::analysis::louvain({}).of.empty());
 }
+
+TEST_CASE("sampled betweenness: all pivots is exact, a seed repeats, the estimate is unbiased") {
+    //  0 -> 1 -> 2 -> 3 -> 0   (a directed 4-cycle)
+    // Per source s: s+1 lies inside the paths to s+2 and s+3 (2), s+2 inside
+    // the path to s+3 (1). Every vertex: 2 + 1 = 3 over all sources, over
+    // (n-1)(n-2) = 6 pairs: 0.5.
+    const auto g = digraph(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
+    const auto exact = aikg::analysis::betweenness(g);
+    for (double b : exact) CHECK(b == doctest::Approx(0.5));
+    const auto all_sources = aikg::analysis::betweenness_sampled(g, 4);
+    for (std::size_t v = 0; v < 4; ++v) CHECK(all_sources[v] == doctest::Approx(exact[v]));
+    CHECK(aikg::analysis::betweenness_sampled(g, 2, 9) == aikg::analysis::betweenness_sampled(g, 2, 9));
+    // One pivot p gives p+1 a scaled 2 * 4 / 6, p+2 1 * 4 / 6, the rest 0:
+    // averaged over many seeds each vertex tends to 0.5.
+    std::vector<double> mean(4, 0.0);
+    constexpr int kSeeds = 400;
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+        const auto b = aikg::analysis::betweenness_sampled(g, 1, static_cast<std::uint64_t>(seed));
+        double total = 0;
+        for (std::size_t v = 0; v < 4; ++v) {
+            mean[v] += b[v] / kSeeds;
+            total += b[v];
+        }
+        CHECK(total == doctest::Approx(2.0));  // (2 + 1) * 4 / 6
+    }
+    for (double m : mean) CHECK(m == doctest::Approx(0.5).epsilon(0.15));
+}

@@ -1,0 +1,192 @@
+"""Scale features: the corpus generator, --jobs, store-side paths, sampled betweenness, the bench command."""
+import json
+import random
+import sqlite3
+import unittest
+
+import networkx as nx
+
+from aikg_cli import CORPUS, ScratchDir, facts, run
+
+
+def store_rows(db):
+    """Facts and entities as comparable rows (ids replaced by keys)."""
+    con = sqlite3.connect(db)
+    try:
+        fact_rows = con.execute(
+            "SELECT f.article_id, s.key, f.relation, o.key, f.sentence, f.start, f.end, f.rule, f.confidence,"
+            " f.date, f.lang, f.subject_attributes, f.object_attributes"
+            " FROM facts f JOIN entities s ON s.id = f.subject_id JOIN entities o ON o.id = f.object_id").fetchall()
+        entity_rows = con.execute("SELECT key, name, type, openness, in_catalog FROM entities").fetchall()
+        article_rows = con.execute("SELECT id, content_hash, source, title, date, url, lang FROM articles").fetchall()
+    finally:
+        con.close()
+    return sorted(fact_rows, key=repr), sorted(entity_rows, key=repr), sorted(article_rows, key=repr)
+
+
+class Generator(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = ScratchDir()
+        cls.dir = cls.scratch.__enter__()
+        cls.corpus = cls.dir / "gen.jsonl"
+        code, _, err = run("bench", "--generate", cls.corpus, "--mb", "1", "--seed", "7")
+        assert code == 0, err
+        cls.records = [json.loads(line) for line in cls.corpus.read_text(encoding="utf-8").splitlines()]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.scratch.__exit__(None, None, None)
+
+    def test_same_seed_same_bytes_other_seed_other_bytes(self):
+        again, other = self.dir / "again.jsonl", self.dir / "other.jsonl"
+        self.assertEqual(run("bench", "--generate", again, "--mb", "1", "--seed", "7")[0], 0)
+        self.assertEqual(run("bench", "--generate", other, "--mb", "1", "--seed", "8")[0], 0)
+        self.assertEqual(again.read_bytes(), self.corpus.read_bytes())
+        self.assertNotEqual(other.read_bytes(), self.corpus.read_bytes())
+
+    def test_articles_are_mixed_arabic_and_english_with_dates(self):
+        text_bytes = sum(len(r["text"].encode("utf-8")) for r in self.records)
+        self.assertGreaterEqual(text_bytes, 1_000_000)
+        langs = {r["lang"] for r in self.records}
+        self.assertEqual(langs, {"ar", "en"})
+        self.assertTrue(all(len(r["date"]) == 10 for r in self.records))
+        arabic_share = sum(r["lang"] == "ar" for r in self.records) / len(self.records)
+        self.assertTrue(0.4 < arabic_share < 0.8, arabic_share)
+        # Clitics glued to names and diacritics are there for the text layer to undo.
+        arabic_text = " ".join(r["text"] for r in self.records if r["lang"] == "ar")
+        self.assertIn("\u064e", arabic_text)  # fatha
+        self.assertRegex(arabic_text, r"\bو[A-Z]")
+
+    def test_extraction_finds_every_relation_in_both_languages(self):
+        code, out, err = run("extract", self.corpus, "--jobs", "2")
+        self.assertEqual(code, 0, err)
+        found = {(f["relation"], f["lang"]) for f in facts(out)}
+        relations = ["released", "uses", "competes_with", "derived_from", "available_on", "trained_on",
+                     "licensed_under", "partners_with", "affiliated_with", "part_of"]
+        for relation in relations:
+            for lang in ("ar", "en"):
+                self.assertIn((relation, lang), found)
+
+
+class Jobs(unittest.TestCase):
+    def test_extract_output_is_identical_for_any_number_of_jobs(self):
+        with ScratchDir() as d:
+            corpus = d / "gen.jsonl"
+            self.assertEqual(run("bench", "--generate", corpus, "--mb", "1", "--seed", "3")[0], 0)
+            outputs = []
+            for jobs in ("1", "2", "3"):
+                code, out, err = run("extract", corpus, CORPUS, "--jobs", jobs)
+                self.assertEqual(code, 0, err)
+                outputs.append(out)
+            self.assertGreater(len(facts(outputs[0])), 1000)
+            self.assertEqual(outputs[0], outputs[1])
+            self.assertEqual(outputs[0], outputs[2])
+
+    def test_build_stores_are_identical_for_one_and_two_jobs(self):
+        with ScratchDir() as d:
+            corpus = d / "gen.jsonl"
+            self.assertEqual(run("bench", "--generate", corpus, "--mb", "1", "--seed", "4")[0], 0)
+            for jobs in ("1", "2"):
+                code, _, err = run("build", corpus, CORPUS, "--jobs", jobs, "--store", d / f"jobs{jobs}.db")
+                self.assertEqual(code, 0, err)
+            self.assertEqual(store_rows(d / "jobs1.db"), store_rows(d / "jobs2.db"))
+
+    def test_bad_jobs_values_are_usage_errors(self):
+        for bad in ("0", "-1", "two", "1000"):
+            code, _, err = run("extract", CORPUS, "--jobs", bad)
+            self.assertEqual(code, 2, bad)
+            self.assertIn("--jobs", err)
+
+
+class StorePaths(unittest.TestCase):
+    """Paths are searched in the store: lengths must equal networkx's on the same facts."""
+
+    def test_path_lengths_match_networkx(self):
+        rng = random.Random(11)
+        graph = nx.Graph()
+        lines = []
+        for i in range(400):
+            s, o = f"Org {rng.randrange(60):03d}", f"Model {rng.randrange(240):03d}"
+            relation = rng.choice(["released", "uses"])
+            graph.add_edge(s, o)
+            lines.append(json.dumps({"article": f"a{i // 20}", "subject": s, "subject_type": "Organization",
+                                     "relation": relation, "object": o, "object_type": "Model",
+                                     "sentence": f"{s} {relation} {o}.", "start": (i % 20) * 30,
+                                     "end": (i % 20) * 30 + 29, "rule": "test", "confidence": 0.9}))
+        with ScratchDir() as d:
+            (d / "facts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            self.assertEqual(run("build", "--facts", d / "facts.jsonl", "--store", d / "s.db")[0], 0)
+            nodes = sorted(graph.nodes)
+            pairs = [(rng.choice(nodes), rng.choice(nodes)) for _ in range(25)]
+            for a, b in pairs:
+                code, out, err = run("query", "path", a, b, "--format", "json", "--max-hops", "12", "--store", d / "s.db")
+                self.assertEqual(code, 0, err)
+                result = json.loads(out)
+                if not nx.has_path(graph, a, b):
+                    self.assertFalse(result["found"])
+                    continue
+                self.assertTrue(result["found"], (a, b))
+                self.assertEqual(len(result["hops"]), nx.shortest_path_length(graph, a, b), (a, b))
+                # The hops chain from a to b through real facts.
+                at = a
+                for hop in result["hops"]:
+                    self.assertIn(at, (hop["subject"], hop["object"]))
+                    self.assertTrue(graph.has_edge(hop["subject"], hop["object"]))
+                    self.assertEqual(hop["evidence"]["sentence"], f'{hop["subject"]} {hop["relation"]} {hop["object"]}.')
+                    at = hop["object"] if hop["subject"] == at else hop["subject"]
+                self.assertEqual(at, b)
+
+
+class SampledBetweenness(unittest.TestCase):
+    def test_pivots_all_is_exact_and_k_pivots_are_reported(self):
+        with ScratchDir() as d:
+            store = d / "s.db"
+            self.assertEqual(run("build", CORPUS, "--store", store)[0], 0)
+            code, exact, err = run("analyze", "--format", "json", "--store", store)
+            self.assertEqual(code, 0, err)
+            exact = json.loads(exact)
+            self.assertIsNone(exact["graph"]["betweenness_pivots"])
+            code, all_pivots, _ = run("analyze", "--format", "json", "--pivots", "all", "--store", store)
+            self.assertEqual(json.loads(all_pivots), exact)
+            code, sampled, err = run("analyze", "--format", "json", "--pivots", "10", "--store", store)
+            self.assertEqual(code, 0, err)
+            sampled = json.loads(sampled)
+            self.assertEqual(sampled["graph"]["betweenness_pivots"], 10)
+            self.assertEqual([n["pagerank"] for n in sampled["nodes"]], [n["pagerank"] for n in exact["nodes"]])
+            code, _, err = run("analyze", "--pivots", "0", "--store", store)
+            self.assertEqual(code, 2)
+            self.assertIn("--pivots", err)
+
+
+class Bench(unittest.TestCase):
+    def test_graph_and_render_sections_print_their_tables(self):
+        with ScratchDir() as d:
+            code, out, err = run("bench", "--only", "graph,query,render", "--graphs", "300:1200", "--query-facts", "3000",
+                                 "--no-peers", "--work-dir", d)
+            self.assertEqual(code, 0, err)
+            for row in ("PageRank", "weakly connected components", "betweenness, exact", "sampled pivots",
+                        "communities (Louvain)", "aikg query entity", "aikg query path", "aikg render"):
+                self.assertIn(row, out)
+
+    def test_text_section_measures_stages_and_both_commands(self):
+        with ScratchDir() as d:
+            code, out, err = run("bench", "--only", "text", "--mb", "1", "--jobs", "2", "--no-peers", "--work-dir", d)
+            self.assertEqual(code, 0, err)
+            for row in ("read JSONL", "normalise", "segment", "mentions", "relations", "aikg extract", "aikg build"):
+                self.assertIn(row, out)
+            # One and two jobs find the same facts.
+            rows = [[c.strip() for c in line.split("|")[1:-1]] for line in out.splitlines() if line.startswith("| aikg extract")]
+            self.assertEqual([r[1] for r in rows], ["1", "2"])
+            self.assertEqual(rows[0][4], rows[1][4])
+            self.assertGreater(int(rows[0][4]), 1000)
+
+    def test_bad_options_are_usage_errors(self):
+        for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"]):
+            code, _, err = run("bench", *args)
+            self.assertEqual(code, 2, args)
+            self.assertTrue(err.strip())
+
+
+if __name__ == "__main__":
+    unittest.main()
