@@ -1,7 +1,7 @@
 #include "analysis/structure.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
+#include <boost/pending/disjoint_sets.hpp>
 #include <boost/graph/core_numbers.hpp>
 
 namespace aikg::analysis {
@@ -21,10 +21,23 @@ Undirected undirected(const SimpleDigraph& g) {
 }  // namespace
 
 std::vector<std::size_t> weak_components(const SimpleDigraph& g) {
-    const Undirected u = undirected(g);
-    std::vector<std::size_t> component(g.out.size(), 0);
-    boost::connected_components(u, component.data());
-    // Boost numbers components in discovery order, which follows vertex order: already deterministic.
+    // Union-find straight over the arcs: building an undirected copy of a
+    // million-arc graph for connected_components took ten times longer.
+    const std::size_t n = g.out.size();
+    std::vector<std::size_t> rank(n), parent(n);
+    boost::disjoint_sets<std::size_t*, std::size_t*> sets(rank.data(), parent.data());
+    for (std::size_t v = 0; v < n; ++v) sets.make_set(v);
+    for (std::size_t u = 0; u < n; ++u)
+        for (const std::size_t v : g.out[u]) sets.union_set(u, v);
+    // Numbered by smallest vertex, as connected_components does: deterministic.
+    constexpr std::size_t kUnnumbered = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> number_of_root(n, kUnnumbered), component(n);
+    std::size_t next = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        std::size_t& number = number_of_root[sets.find_set(v)];
+        if (number == kUnnumbered) number = next++;
+        component[v] = number;
+    }
     return component;
 }
 
