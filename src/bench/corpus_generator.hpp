@@ -20,7 +20,11 @@ struct GeneratorOptions {
     std::uint64_t bytes = 20'000'000;  // article text to write, at least
     std::uint64_t seed = 1;
     double english_share = 0.4;   // articles in English; the rest are Arabic
-    double filler_share = 0.45;   // sentences that state no relation
+    // Sentences that state no relation. 0.8 gives about 3 facts per KB of
+    // text, the density aikg finds in the sample corpus of real articles
+    // (145 facts in 50 KB); with fewer fillers the corpus would be denser
+    // in relations than any news site.
+    double filler_share = 0.8;
     double diacritics = 0.03;     // Arabic words given a short vowel, as some sites write them
 };
 
