@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <unordered_set>
 
 #include "text/utf8.hpp"
 
@@ -29,10 +31,23 @@ std::map<std::string, std::string> attributes(const nlohmann::json& j, const cha
 
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
                      const std::function<void(const corpus::InputProblem&)>& on_problem) {
-    // Facts of one article may be spread over a file; collect them, keeping first-seen order.
-    std::vector<std::string> order;
-    std::map<std::string, ArticleFacts> by_article;
-    std::map<std::string, std::string> lines_of;
+    // `aikg extract` writes an article's facts on consecutive lines: each run
+    // of lines with one article id is handed on as soon as it ends, so memory
+    // holds one article, not the whole file. An id that comes back later is a
+    // new copy of that article and replaces it, as re-ingesting an article does.
+    // `aikg extract` never prints one fact twice for an article, so a repeated
+    // line is the same file (or shard) given twice: kept once.
+    std::optional<ArticleFacts> current;
+    std::string current_lines;
+    std::unordered_set<std::string> seen_lines;
+    auto flush = [&] {
+        if (!current) return;
+        current->article.content_hash = "facts:" + content_hash(current_lines);
+        on_article(std::move(*current));
+        current.reset();
+        current_lines.clear();
+        seen_lines.clear();
+    };
     for (const auto& file : files) {
         std::ifstream file_in;
         std::istream* in = &std::cin;
@@ -82,23 +97,21 @@ void read_fact_files(const std::vector<std::string>& files, const std::function<
             f.date = field(j, "date");
             f.subject_attributes = attributes(j, "subject_attributes");
             f.object_attributes = attributes(j, "object_attributes");
-            auto [it, inserted] = by_article.try_emplace(f.article);
-            if (inserted) {
-                order.push_back(f.article);
-                it->second.article.id = f.article;
-                it->second.article.source = "facts";
-                it->second.article.lang = f.lang;
+            if (current && current->article.id != f.article) flush();
+            if (!current) {
+                current.emplace();
+                current->article.id = f.article;
+                current->article.source = "facts";
+                current->article.lang = f.lang;
             }
-            if (it->second.article.date.empty()) it->second.article.date = f.article_date;
-            lines_of[f.article] += line + '\n';
-            it->second.facts.push_back(std::move(f));
+            if (!seen_lines.insert(line).second) continue;
+            if (current->article.date.empty()) current->article.date = f.article_date;
+            current_lines += line;
+            current_lines += '\n';
+            current->facts.push_back(std::move(f));
         }
     }
-    for (const auto& id : order) {
-        ArticleFacts& a = by_article[id];
-        a.article.content_hash = "facts:" + content_hash(lines_of[id]);
-        on_article(std::move(a));
-    }
+    flush();
 }
 
 }  // namespace aikg::store

@@ -17,9 +17,11 @@ struct ArticleFacts {
     std::vector<extract::Fact> facts;
 };
 
-// Calls `on_article` once per article, in order of first appearance across the
-// files; the article's hash covers its fact lines, so reloading the same facts
-// changes nothing. Malformed lines go to `on_problem` as "file:line".
+// Calls `on_article` for each run of consecutive lines with one article id
+// (how `aikg extract` writes them), as soon as the run ends: memory holds one
+// article. The article's hash covers its fact lines, so reloading the same
+// facts changes nothing, and a later run with the same id replaces the
+// earlier one. Malformed lines go to `on_problem` as "file:line".
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
                      const std::function<void(const corpus::InputProblem&)>& on_problem);
 

@@ -138,6 +138,18 @@ class StorePaths(unittest.TestCase):
                 self.assertEqual(at, b)
 
 
+class FactsLoading(unittest.TestCase):
+    def test_the_same_facts_given_twice_are_stored_once(self):
+        with ScratchDir() as d:
+            code, out, _ = run("extract", CORPUS)
+            self.assertEqual(code, 0)
+            (d / "once.jsonl").write_text(out, encoding="utf-8")
+            (d / "twice.jsonl").write_text(out + out, encoding="utf-8")
+            self.assertEqual(run("build", "--facts", d / "once.jsonl", "--store", d / "once.db")[0], 0)
+            self.assertEqual(run("build", "--facts", d / "twice.jsonl", d / "once.jsonl", "--store", d / "twice.db")[0], 0)
+            self.assertEqual(store_rows(d / "once.db")[:2], store_rows(d / "twice.db")[:2])
+
+
 class SampledBetweenness(unittest.TestCase):
     def test_pivots_all_is_exact_and_k_pivots_are_reported(self):
         with ScratchDir() as d:
