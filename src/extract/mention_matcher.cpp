@@ -47,7 +47,7 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
     Candidate best;
     for (auto r = text.readings_begin(start); r != text.readings_end(start); ++r) {
         const text::CliticSplit& reading = *r;
-        auto first = nodes_[0].next.find(std::string(text::strip_article(reading.stem)));
+        auto first = nodes_[0].next.find(text::strip_article(reading.stem));
         if (first == nodes_[0].next.end()) continue;
         std::uint32_t node = first->second;
         std::uint32_t t = start + 1;
@@ -63,12 +63,11 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
         };
         consider(t);
         while (t < end) {
-            const std::string_view word = text.token_text(t);
-            if (text::is_soft_separator(word)) {
+            if (text.is_soft(t)) {
                 ++t;
                 continue;
             }
-            auto next = nodes_[node].next.find(std::string(text::strip_article(word)));
+            auto next = nodes_[node].next.find(text::strip_article(text.token_text(t)));
             if (next == nodes_[node].next.end()) break;
             node = next->second;
             ++t;

@@ -3,6 +3,7 @@
 // is scanned left to right and the longest alias starting at each token wins.
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,8 +22,13 @@ public:
     std::size_t node_count() const noexcept { return nodes_.size(); }
 
 private:
+    // Looked up with string_views of the text: no string built per token.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+    };
     struct Node {
-        std::unordered_map<std::string, std::uint32_t> next;
+        std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> next;
         std::int64_t entity = -1;
     };
     struct Candidate {
