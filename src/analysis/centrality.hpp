@@ -21,16 +21,17 @@ struct PageRankOptions {
 // redistributes dangling rank, so it cannot give the same numbers.
 std::vector<double> pagerank(const SimpleDigraph& g, const PageRankOptions& options = {});
 
-// Brandes' algorithm (boost::brandes_betweenness_centrality) on the directed
-// arcs, normalised as networkx.betweenness_centrality(normalized=True) does
-// for directed graphs: divided by (n-1)(n-2).
+// Brandes' algorithm on the directed arcs, normalised as
+// networkx.betweenness_centrality(normalized=True) does for directed graphs:
+// divided by (n-1)(n-2).
 std::vector<double> betweenness(const SimpleDigraph& g);
 
 // Betweenness estimated from `pivots` source vertices drawn without
 // replacement (seeded, so repeatable), scaled by n / pivots as
 // networkx.betweenness_centrality(G, k=pivots) does. Exact betweenness costs
 // O(n m); on a million arcs only an estimate finishes. Boost has no sampled
-// variant, hence this one: Brandes' accumulation from each pivot.
+// variant, hence this one: Brandes' accumulation from each pivot (exact
+// betweenness is the same with every vertex a pivot).
 // With pivots >= n every vertex is a source: it equals betweenness().
 std::vector<double> betweenness_sampled(const SimpleDigraph& g, std::size_t pivots, std::uint64_t seed = 1);
 
