@@ -25,18 +25,20 @@ private:
     // names for the slots, and every required word element's first word present.
     bool may_match() const {
         if (units_.empty()) return false;
+        // The trigger words first: a few bit tests rule out most rules.
+        if (text_.indexed() && !text_.sentences.empty()) {
+            const SentenceTokens& sentence = text_.sentence_of(units_.front().first_token);
+            for (const auto& any_of : rule_.required_words) {
+                const bool found =
+                    std::any_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); });
+                if (!found) return false;
+            }
+        }
         std::size_t slots = 0, names = 0;
         for (const PatternElement& e : rule_.pattern)
             slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
         for (const Unit& u : units_) names += u.is_name();
-        if (names < slots) return false;
-        if (!text_.indexed() || text_.sentences.empty()) return true;
-        const SentenceTokens& sentence = text_.sentence_of(units_.front().first_token);
-        for (const auto& any_of : rule_.required_words) {
-            const bool found = std::any_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); });
-            if (!found) return false;
-        }
-        return true;
+        return names >= slots;
     }
 
     bool slot_fits(const Unit& unit, const std::vector<std::string>& types) const {
