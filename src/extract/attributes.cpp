@@ -52,8 +52,10 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
                                    const EntityTable& entities, const AttributeCues& cues, const std::string& article_date) {
     SentenceAttributes out;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        // Months and openness words are rule words: a token that is none starts neither.
+        const bool wordless = text.indexed() && !text.is_soft(t) && text.has_no_words(t);
         // Dates: [day] month [year].
-        if (out.date.empty()) {
+        if (out.date.empty() && !wordless) {
             for (const auto& [phrase, month] : cues.months) {
                 const std::uint32_t len = match_phrase(phrase, text, t, sentence.end_token);
                 if (len == 0) continue;
@@ -87,6 +89,7 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
             }
         }
         // Openness words next to a model.
+        if (wordless) continue;
         for (const auto& [level, phrases] : cues.openness) {
             const std::uint32_t len = match_any(phrases, text, t, sentence.end_token);
             if (len == 0) continue;

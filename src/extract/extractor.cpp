@@ -468,6 +468,12 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     for (const SentenceTokens& sentence : text.sentences) {
         mentions.push_back(sentence_mentions(text, sentence, *rules, entities, resolver));
         facts.emplace_back(entities, doc, sentence);
+        // Every rule has a slot and every attribute belongs to a fact: a
+        // sentence without names or anaphors states nothing (most sentences of a news article).
+        if (mentions.back().empty()) {
+            attributes.emplace_back();
+            continue;
+        }
         apply_rules(text, sentence, mentions.back(), *rules, entities, facts.back());
         attributes.push_back(find_attributes(text, sentence, mentions.back(), entities, rules->attributes, doc.date));
     }
