@@ -45,7 +45,9 @@ void decode_entity(std::string_view entity, std::string& out) {
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
-    const std::string head = lower(text.substr(0, 4096));
+    const std::string_view start = text.substr(0, 4096);
+    if (start.find('<') == std::string_view::npos) return false;  // plain text, the usual case: no copy
+    const std::string head = lower(start);
     for (std::string_view tag : {"<html", "<body", "<p>", "<p ", "<div", "<br", "<span", "<a href", "<article", "<h1", "<h2", "<!doctype"})
         if (head.find(tag) != std::string::npos) return true;
     return false;
