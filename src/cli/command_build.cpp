@@ -123,6 +123,9 @@ int run_build(const std::vector<std::string>& args) {
     }
     const double threshold = parse_fraction(min_confidence, "--min-confidence");
     const std::size_t jobs = parse_jobs(jobs_text);
+    // From here on Ctrl-C asks for a clean stop, even during start-up (loading
+    // the catalog and rules takes longer than extracting a small corpus).
+    std::signal(SIGINT, on_interrupt);
     const ProjectPaths paths = common.paths();
     if (facts_mode && inputs.empty()) throw UsageError("--facts needs at least one JSONL file (or - for stdin)");
     if (inputs.empty()) inputs.push_back(paths.sample_corpus.string());
@@ -137,7 +140,6 @@ int run_build(const std::vector<std::string>& args) {
         store.record_rejection(p.where, p.reason);
     };
     Progress progress("build");
-    std::signal(SIGINT, on_interrupt);
     auto check_interrupt = [] {
         if (interrupt_requested) throw Interrupted{};
     };
