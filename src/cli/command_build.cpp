@@ -33,7 +33,7 @@ constexpr const char* kHelp =
     "Bad inputs (missing, empty, binary, invalid UTF-8, over 16 MiB, malformed JSON\n"
     "lines, a language without rules) are named on stderr, recorded in the store's\n"
     "rejections table and skipped; the exit code is then 1. HTML bodies are\n"
-    "stripped to text. Each article is written in its own transaction: an\n"
+    "stripped to text. Articles are committed whole (in batches): an\n"
     "interrupted build (Ctrl-C stops after the current article; even a kill) leaves\n"
     "whole articles only, and running it again completes the job.\n\n"
     "options:\n";
