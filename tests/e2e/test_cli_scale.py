@@ -1,27 +1,11 @@
 """Scale features: the corpus generator, --jobs, store-side paths, sampled betweenness, the bench command."""
 import json
 import random
-import sqlite3
 import unittest
 
 import networkx as nx
 
-from aikg_cli import CORPUS, ScratchDir, facts, run
-
-
-def store_rows(db):
-    """Facts and entities as comparable rows (ids replaced by keys)."""
-    con = sqlite3.connect(db)
-    try:
-        fact_rows = con.execute(
-            "SELECT f.article_id, s.key, f.relation, o.key, f.sentence, f.start, f.end, f.rule, f.confidence,"
-            " f.date, f.lang, f.subject_attributes, f.object_attributes"
-            " FROM facts f JOIN entities s ON s.id = f.subject_id JOIN entities o ON o.id = f.object_id").fetchall()
-        entity_rows = con.execute("SELECT key, name, type, openness, in_catalog FROM entities").fetchall()
-        article_rows = con.execute("SELECT id, content_hash, source, title, date, url, lang FROM articles").fetchall()
-    finally:
-        con.close()
-    return sorted(fact_rows, key=repr), sorted(entity_rows, key=repr), sorted(article_rows, key=repr)
+from aikg_cli import CORPUS, ScratchDir, facts, run, store_content
 
 
 class Generator(unittest.TestCase):
@@ -90,7 +74,7 @@ class Jobs(unittest.TestCase):
             for jobs in ("1", "2"):
                 code, _, err = run("build", corpus, CORPUS, "--jobs", jobs, "--store", d / f"jobs{jobs}.db")
                 self.assertEqual(code, 0, err)
-            self.assertEqual(store_rows(d / "jobs1.db"), store_rows(d / "jobs2.db"))
+            self.assertEqual(store_content(d / "jobs1.db"), store_content(d / "jobs2.db"))
 
     def test_bad_jobs_values_are_usage_errors(self):
         for bad in ("0", "-1", "two", "1000"):
@@ -147,7 +131,8 @@ class FactsLoading(unittest.TestCase):
             (d / "twice.jsonl").write_text(out + out, encoding="utf-8")
             self.assertEqual(run("build", "--facts", d / "once.jsonl", "--store", d / "once.db")[0], 0)
             self.assertEqual(run("build", "--facts", d / "twice.jsonl", d / "once.jsonl", "--store", d / "twice.db")[0], 0)
-            self.assertEqual(store_rows(d / "once.db")[:2], store_rows(d / "twice.db")[:2])
+            once, twice = store_content(d / "once.db"), store_content(d / "twice.db")
+            self.assertEqual((once["facts"], once["entities"]), (twice["facts"], twice["entities"]))
 
 
 class SampledBetweenness(unittest.TestCase):

@@ -3,11 +3,10 @@ two workers gives the store one 'aikg build' gives; bad inputs and bad options
 are named and exit as aikg does."""
 import json
 import re
-import sqlite3
 import subprocess
 import unittest
 
-from aikg_cli import AIKG, CORPUS, ROOT, ScratchDir, run
+from aikg_cli import AIKG, CORPUS, ROOT, ScratchDir, run, store_content
 
 PYTHON = "/usr/bin/python3"  # Debian's, where python3-distributed lives
 DRIVER = ROOT / "src" / "distributed" / "aikg_dask.py"
@@ -28,25 +27,10 @@ def driver(*args, stdin=None):
 
 
 def content(db):
-    """What the store says, by names rather than row ids. Articles: what facts
-    carry (id, date, language); source, content_hash, title and url are not in
-    'aikg extract' output, so the reduce step cannot keep them."""
-    con = sqlite3.connect(db)
-    try:
-        names = {i: k for i, k in con.execute("SELECT id, key FROM entities")}
-        return {
-            "entities": sorted(con.execute("SELECT key, name, type, coalesce(openness, ''), in_catalog FROM entities")),
-            "aliases": sorted((k, a, names[e]) for k, e, a in con.execute("SELECT key, entity_id, alias FROM aliases")),
-            "articles": sorted(con.execute("SELECT id, coalesce(date, ''), coalesce(lang, '') FROM articles")),
-            "facts": sorted(
-                (a, names[s], r, names[o], sent, st, en, rule, conf, d or "", lang or "", sa or "", oa or "")
-                for a, s, r, o, sent, st, en, rule, conf, d, lang, sa, oa in con.execute(
-                    "SELECT article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date,"
-                    " lang, subject_attributes, object_attributes FROM facts")),
-            "rejections": sorted(con.execute("SELECT source, reason FROM rejections")),
-        }
-    finally:
-        con.close()
+    """What the store says. Articles: what facts carry (id, date, language);
+    source, content_hash, title and url are not in 'aikg extract' output, so
+    the reduce step cannot keep them."""
+    return store_content(db, article_columns=("id", "date", "lang"))
 
 
 def problems(stderr):
