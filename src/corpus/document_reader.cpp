@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "corpus/flat_record.hpp"
 #include "corpus/html.hpp"
 #include "text/language.hpp"
 #include "text/utf8.hpp"
@@ -29,6 +30,30 @@ bool is_article_file(const fs::path& p) {
 std::string strip_bom(std::string bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
     return bytes;
+}
+
+// Any JSON line, through the full parser: fields that are not strings are
+// read as their JSON text, a "text" that is not a string counts as missing.
+std::optional<FlatRecord> full_parse(const std::string& line, std::string& error) {
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        error = std::string("malformed JSON: ") + e.what();
+        return std::nullopt;
+    }
+    if (!json.is_object()) {
+        error = "a line must be a JSON object";
+        return std::nullopt;
+    }
+    auto field = [&json](const char* key) -> std::optional<std::string> {
+        const auto it = json.find(key);
+        if (it == json.end() || it->is_null()) return std::nullopt;
+        return it->is_string() ? it->get<std::string>() : it->dump();
+    };
+    FlatRecord record{field("id"), std::nullopt, field("title"), field("date"), field("url"), field("lang")};
+    if (const auto text = json.find("text"); text != json.end() && text->is_string()) record.text = text->get<std::string>();
+    return record;
 }
 
 class Reader {
@@ -121,29 +146,22 @@ private:
             const std::string where = shown + ":" + std::to_string(number);
             if (auto bad = text::find_invalid_utf8(line))
                 { problem(where, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line"); continue; }
-            nlohmann::json record;
-            try {
-                record = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::parse_error& e) {
-                problem(where, std::string("malformed JSON: ") + e.what());
-                continue;
+            std::optional<FlatRecord> record = parse_flat_record(line);
+            if (!record) {
+                std::string error;
+                record = full_parse(line, error);
+                if (!record) { problem(where, error); continue; }
             }
-            if (!record.is_object()) { problem(where, "a line must be a JSON object"); continue; }
-            auto field = [&record](const char* key) -> std::string {
-                const auto it = record.find(key);
-                if (it == record.end() || it->is_null()) return {};
-                return it->is_string() ? it->get<std::string>() : it->dump();
-            };
             Document doc;
-            doc.id = field("id");
-            doc.text = field("text");
+            doc.id = record->id.value_or("");
             if (doc.id.empty()) { problem(where, "record has no \"id\""); continue; }
-            if (!record.contains("text") || !record["text"].is_string()) { problem(where, "record has no \"text\" string"); continue; }
+            if (!record->text) { problem(where, "record has no \"text\" string"); continue; }
+            doc.text = std::move(*record->text);
             if (auto reason = text_problem(doc.text); !reason.empty()) { problem(where, reason); continue; }
-            doc.title = field("title");
-            doc.date = field("date");
-            doc.url = field("url");
-            doc.lang = field("lang");
+            doc.title = record->title.value_or("");
+            doc.date = record->date.value_or("");
+            doc.url = record->url.value_or("");
+            doc.lang = record->lang.value_or("");
             doc.source = where;
             deliver(std::move(doc));
         }

@@ -131,6 +131,24 @@ private:
     std::map<FactKey, Fact> facts_;
 };
 
+namespace {
+
+// Whether apply_catalog could still give this sentence a fact: pairs of
+// names, a unit whose parent the article may name, or a fact waiting for its maker.
+bool may_state_facts(const EntityTable& entities, const std::vector<Mention>& mentions, const SentenceFacts& facts) {
+    if (!facts.facts().empty() || !facts.pending_makers.empty()) return true;
+    const Mention* first_name = nullptr;
+    for (const Mention& m : mentions) {
+        if (m.anaphor) continue;
+        if (first_name && first_name->entity != m.entity) return true;
+        if (!first_name) first_name = &m;
+        if (!entities.parents_of(m.entity).empty()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, std::vector<RuleSet> rules, ExtractOptions options)
     : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), options_(options), matcher_(catalog) {
     kb::DiagnosticSink sink;
@@ -475,7 +493,13 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
             continue;
         }
         apply_rules(text, sentence, mentions.back(), *rules, entities, facts.back());
-        attributes.push_back(find_attributes(text, sentence, mentions.back(), entities, rules->attributes, doc.date));
+        // Attributes only ever decorate facts; entity types may still change
+        // later in the article, so they are read now for every sentence that
+        // has or may still get a fact from the catalog.
+        if (may_state_facts(entities, mentions.back(), facts.back()))
+            attributes.push_back(find_attributes(text, sentence, mentions.back(), entities, rules->attributes, doc.date));
+        else
+            attributes.emplace_back();
     }
     apply_catalog(entities, mentions, facts);
     for (std::size_t s = 0; s < facts.size(); ++s) {
