@@ -167,7 +167,9 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
 
 void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                       std::vector<Mention>& names) const {
-    if (rules.categories.empty()) return;
+    if (std::none_of(rules.categories.begin(), rules.categories.end(),
+                     [&](const CategoryPattern& c) { return words_may_match(c.rule, text, sentence); }))
+        return;
     const auto set_index = static_cast<std::size_t>(&rules - rules_.data());
     const CompoundTest never = [](const Mention&, const Mention&) { return false; };
     const std::vector<Unit> units = build_units(text, sentence, names, rules, never, never);
@@ -310,6 +312,8 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
 
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
+    if (std::none_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& rule) { return words_may_match(rule, text, sentence); }))
+        return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&
                entities.entity(right.entity).type == "Organization";

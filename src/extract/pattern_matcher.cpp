@@ -25,15 +25,7 @@ private:
     // names for the slots, and every required word element's first word present.
     bool may_match() const {
         if (units_.empty()) return false;
-        // The trigger words first: a few bit tests rule out most rules.
-        if (text_.indexed() && !text_.sentences.empty()) {
-            const SentenceTokens& sentence = text_.sentence_of(units_.front().first_token);
-            for (const auto& any_of : rule_.required_words) {
-                const bool found =
-                    std::any_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); });
-                if (!found) return false;
-            }
-        }
+        if (!text_.sentences.empty() && !words_may_match(rule_, text_, text_.sentence_of(units_.front().first_token))) return false;
         std::size_t slots = 0, names = 0;
         for (const PatternElement& e : rule_.pattern)
             slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
@@ -140,6 +132,13 @@ private:
 };
 
 }  // namespace
+
+bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
+    if (!text.indexed()) return true;
+    for (const auto& any_of : rule.required_words)
+        if (std::none_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); })) return false;
+    return true;
+}
 
 std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
                                   const RuleSet& rules, const SlotFilter& fits) {

@@ -19,6 +19,11 @@ struct RuleMatch {
 // Whether a mention may fill a slot (its entity type is allowed there).
 using SlotFilter = std::function<bool(const Mention&, const Rule&, const std::vector<std::string>& allowed_types)>;
 
+// Whether the sentence holds the rule's trigger words (always true for text
+// analysed without a WordIndex): a few bit tests that rule out most rules
+// before any units are built.
+bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence);
+
 // Every way the pattern matches, starting at any unit. Gaps never cross a name
 // or a barrier word; a name slot needs at least one member of an allowed type.
 std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
