@@ -157,7 +157,7 @@ private:
             if (doc.id.empty()) { problem(where, "record has no \"id\""); continue; }
             if (!record->text) { problem(where, "record has no \"text\" string"); continue; }
             doc.text = std::move(*record->text);
-            if (auto reason = text_problem(doc.text); !reason.empty()) { problem(where, reason); continue; }
+            if (auto reason = text_problem(doc.text, Utf8::AlreadyValid); !reason.empty()) { problem(where, reason); continue; }
             doc.title = record->title.value_or("");
             doc.date = record->date.value_or("");
             doc.url = record->url.value_or("");
@@ -174,11 +174,12 @@ private:
 
 }  // namespace
 
-std::string text_problem(const std::string& bytes) {
+std::string text_problem(const std::string& bytes, Utf8 utf8) {
     if (bytes.empty() || is_blank(bytes)) return "file is empty";
     if (bytes.size() > kMaxArticleBytes)
         return "larger than the " + std::to_string(kMaxArticleBytes >> 20) + " MiB article limit (" + std::to_string(bytes.size()) + " bytes)";
     if (text::looks_binary(bytes)) return "binary data, not text";
+    if (utf8 == Utf8::AlreadyValid) return {};
     if (auto bad = text::find_invalid_utf8(bytes)) return "invalid UTF-8 at byte " + std::to_string(*bad);
     return {};
 }

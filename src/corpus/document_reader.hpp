@@ -39,7 +39,9 @@ inline constexpr std::size_t kMaxArticleBytes = 16 * 1024 * 1024;
 ReadStats read_jsonl(std::istream& in, const std::string& shown, const DocumentSink& on_document, const ProblemSink& on_problem);
 
 // Checks text bytes for use as an article; returns the reason it cannot be
-// used, or an empty string.
-std::string text_problem(const std::string& bytes);
+// used, or an empty string. Text decoded from a JSON line already checked
+// as UTF-8 is not checked again (escapes decode to whole code points).
+enum class Utf8 { Unchecked, AlreadyValid };
+std::string text_problem(const std::string& bytes, Utf8 utf8 = Utf8::Unchecked);
 
 }  // namespace aikg::corpus

@@ -312,8 +312,10 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
 
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
-    if (std::none_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& rule) { return words_may_match(rule, text, sentence); }))
-        return;
+    std::vector<const Rule*> candidates;
+    for (const Rule& rule : rules.rules)
+        if (words_may_match(rule, text, sentence)) candidates.push_back(&rule);
+    if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&
                entities.entity(right.entity).type == "Organization";
@@ -369,7 +371,8 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     };
 
     // Merging rules go first: they turn "brand + model" into one name for every later rule.
-    for (const Rule& rule : rules.rules) {
+    for (const Rule* candidate : candidates) {
+        const Rule& rule = *candidate;
         if (!rule.merge) continue;
         std::vector<std::pair<std::size_t, std::size_t>> merges;
         for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) {
@@ -388,7 +391,8 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
             units.insert(units.begin() + static_cast<std::ptrdiff_t>(first), std::move(head));
         }
     }
-    for (const Rule& rule : rules.rules) {
+    for (const Rule* candidate : candidates) {
+        const Rule& rule = *candidate;
         if (rule.merge) continue;
         for (const RuleMatch& match : nearest_subjects(match_rule(rule, units, text, rules, fits))) emit(rule, match);
     }

@@ -20,22 +20,60 @@ MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), 
     }
 }
 
+std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view word) {
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ (parent * 0x9E3779B97F4A7C15ULL);
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
+}
+
+std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view word) const {
+    const std::uint64_t h = hash(parent, word);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.parent == kEmpty) return kEmpty;
+        if (slot.hash == h && slot.parent == parent && std::string_view(words_).substr(slot.word_begin, slot.word_size) == word)
+            return slot.child;
+    }
+}
+
+void MentionMatcher::Edges::insert(std::uint32_t parent, std::string_view word, std::uint32_t child) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = hash(parent, word);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].parent != kEmpty) i = (i + 1) & mask;
+    slots_[i] = {h, parent, child, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(word.size())};
+    words_ += word;
+    ++used_;
+}
+
+void MentionMatcher::Edges::grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.parent == kEmpty) continue;
+        std::size_t i = slot.hash & mask;
+        while (slots_[i].parent != kEmpty) i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
+}
+
 void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
     if (key.empty()) return;
     std::uint32_t node = 0;
     std::size_t pos = 0;
     while (pos <= key.size()) {
         const std::size_t space = std::min(key.find(' ', pos), key.size());
-        const std::string word = key.substr(pos, space - pos);
-        auto it = nodes_[node].next.find(word);
-        if (it == nodes_[node].next.end()) {
-            const auto child = static_cast<std::uint32_t>(nodes_.size());
-            nodes_[node].next.emplace(word, child);
+        const std::string_view word = std::string_view(key).substr(pos, space - pos);
+        std::uint32_t child = edges_.find(node, word);
+        if (child == UINT32_MAX) {
+            child = static_cast<std::uint32_t>(nodes_.size());
+            edges_.insert(node, word, child);
             nodes_.emplace_back();
-            node = child;
-        } else {
-            node = it->second;
         }
+        node = child;
         pos = space + 1;
     }
     // The catalog loader rejects one key naming two entities; the first wins here.
@@ -47,9 +85,8 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
     Candidate best;
     for (auto r = text.readings_begin(start); r != text.readings_end(start); ++r) {
         const text::CliticSplit& reading = *r;
-        auto first = nodes_[0].next.find(text::strip_article(reading.stem));
-        if (first == nodes_[0].next.end()) continue;
-        std::uint32_t node = first->second;
+        std::uint32_t node = edges_.find(0, text::strip_article(reading.stem));
+        if (node == UINT32_MAX) continue;
         std::uint32_t t = start + 1;
         auto consider = [&](std::uint32_t end_token) {
             if (nodes_[node].entity < 0) return;
@@ -67,9 +104,9 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
                 ++t;
                 continue;
             }
-            auto next = nodes_[node].next.find(text::strip_article(text.token_text(t)));
-            if (next == nodes_[node].next.end()) break;
-            node = next->second;
+            const std::uint32_t next = edges_.find(node, text::strip_article(text.token_text(t)));
+            if (next == UINT32_MAX) break;
+            node = next;
             ++t;
             consider(t);
         }

@@ -4,7 +4,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "extract/analyzed_text.hpp"
@@ -22,13 +22,30 @@ public:
     std::size_t node_count() const noexcept { return nodes_.size(); }
 
 private:
-    // Looked up with string_views of the text: no string built per token.
-    struct WordHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+    // Every trie edge (parent node, word) -> child in one open-addressing
+    // table: the lookup runs for every clitic reading of every token, and a
+    // node-owned std::unordered_map<std::string> made it a tenth of extraction.
+    class Edges {
+    public:
+        std::uint32_t find(std::uint32_t parent, std::string_view word) const;
+        void insert(std::uint32_t parent, std::string_view word, std::uint32_t child);
+
+    private:
+        struct Slot {
+            std::uint64_t hash = 0;
+            std::uint32_t parent = kEmpty;
+            std::uint32_t child = 0;
+            std::uint32_t word_begin = 0;  // in words_
+            std::uint32_t word_size = 0;
+        };
+        static constexpr std::uint32_t kEmpty = UINT32_MAX;
+        static std::uint64_t hash(std::uint32_t parent, std::string_view word);
+        void grow();
+        std::vector<Slot> slots_ = std::vector<Slot>(64);
+        std::size_t used_ = 0;
+        std::string words_;
     };
     struct Node {
-        std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> next;
         std::int64_t entity = -1;
     };
     struct Candidate {
@@ -42,6 +59,7 @@ private:
 
     const kb::Catalog& catalog_;
     std::vector<Node> nodes_;
+    Edges edges_;
 };
 
 }  // namespace aikg::extract
