@@ -28,7 +28,7 @@ constexpr double kUnitConfidence = 0.6;
 constexpr double kParentAffiliationFactor = 0.9;
 constexpr double kKnownAffiliationConfidence = 0.6;
 
-bool any_cue(const std::vector<Phrase>& cues, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
+bool any_cue(const PhraseList& cues, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t t = from; t < to; ++t)
         if (match_any(cues, text, t, to) > 0) return true;
     return false;
@@ -263,7 +263,7 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
         return entities.is_local(m.entity) || kb::contains(entities.entity(m.entity).senses, type);
     };
     // A cue word may not reach over a preposition: "a startup based in Cairo" does not make Cairo a startup.
-    auto cue_before = [&](const std::vector<Phrase>& cues, std::uint32_t from, std::uint32_t name) {
+    auto cue_before = [&](const PhraseList& cues, std::uint32_t from, std::uint32_t name) {
         for (std::uint32_t t = name; t > from; --t) {
             if (match_any(cues, text, t - 1, name) > 0) return true;
             if (match_any(rules.type_cue_stops, text, t - 1, t) == 1) return false;

@@ -62,10 +62,9 @@ private:
             const PatternElement& element = rule_.pattern[e];
             // Only the phrases whose first word the token is can match here.
             std::uint32_t t = units_[u].first_token;
-            if (text_.indexed() && element.phrases_by_first_word.size() == element.phrases.size() && !units_[u].is_name() &&
-                !text_.is_soft(t)) {
+            if (text_.indexed() && element.phrases.fully_indexed && !units_[u].is_name() && !text_.is_soft(t)) {
                 for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id) {
-                    auto range = std::equal_range(element.phrases_by_first_word.begin(), element.phrases_by_first_word.end(),
+                    auto range = std::equal_range(element.phrases.by_first_word.begin(), element.phrases.by_first_word.end(),
                                                   std::pair<std::uint32_t, std::uint32_t>{*id, 0},
                                                   [](const auto& a, const auto& b) { return a.first < b.first; });
                     for (auto it = range.first; it != range.second; ++it) {

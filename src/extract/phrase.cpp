@@ -46,12 +46,22 @@ std::uint32_t match_phrase_from(const Phrase& phrase, const AnalyzedText& text, 
     return i - t;
 }
 
-std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
-    // Most tokens are no rule word at all. A text analysed with the rule set's
-    // WordIndex has every phrase of that set numbered (WordIndex::build), so
-    // such a token starts none of them.
-    if (text.indexed() && t < end && !text.is_soft(t) && text.has_no_words(t)) return 0;
+std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
     std::uint32_t best = 0;
+    // A text analysed with the rule set's WordIndex has every phrase of that
+    // set numbered (WordIndex::build): most tokens are no rule word at all,
+    // and the others can start only the phrases their words begin.
+    if (text.indexed() && t < end && !text.is_soft(t)) {
+        if (text.has_no_words(t)) return 0;
+        if (phrases.fully_indexed) {
+            const auto& index = phrases.by_first_word;
+            for (auto id = text.words_begin(t); id != text.words_end(t); ++id) {
+                auto it = std::lower_bound(index.begin(), index.end(), std::pair<std::uint32_t, std::uint32_t>{*id, 0});
+                for (; it != index.end() && it->first == *id; ++it) best = std::max(best, match_phrase_from(phrases[it->second], text, t, end));
+            }
+            return best;
+        }
+    }
     for (const auto& p : phrases) best = std::max(best, match_phrase(p, text, t, end));
     return best;
 }

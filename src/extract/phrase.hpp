@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/analyzed_text.hpp"
@@ -21,6 +22,16 @@ struct WordPattern {
 struct Phrase {
     std::vector<WordPattern> words;
     std::string source;  // as written in the rule file, for messages
+};
+
+// Alternatives (a lexicon, a cue list, a pattern element's words) with an
+// index from first-word number to phrase, filled by WordIndex::build: a token
+// is then tried only against the phrases it can start. A plain vector of
+// phrases in every other respect.
+struct PhraseList : std::vector<Phrase> {
+    using std::vector<Phrase>::vector;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_first_word;  // (first word's number, index), sorted
+    bool fully_indexed = false;  // every phrase's first word has a number
 };
 
 // Compiles "بما في ذلك" or "اطلق*" into a phrase; empty words when the text has
@@ -41,6 +52,6 @@ inline std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text
 }
 
 // The longest of several phrases matching at `t`, or 0.
-std::uint32_t match_any(const std::vector<Phrase>& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
 
 }  // namespace aikg::extract

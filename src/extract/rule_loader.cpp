@@ -19,12 +19,11 @@ constexpr std::uint32_t kMaxGap = 30;
 struct Context {
     const std::string& file;
     DiagnosticSink& sink;
-    const std::map<std::string, std::vector<Phrase>>& lexicons;
+    const std::map<std::string, PhraseList>& lexicons;
 };
 
-std::vector<Phrase> phrase_list(const YAML::Node& node, const std::string& file, const std::string& what,
-                                DiagnosticSink& sink) {
-    std::vector<Phrase> phrases;
+PhraseList phrase_list(const YAML::Node& node, const std::string& file, const std::string& what, DiagnosticSink& sink) {
+    PhraseList phrases;
     for (const auto& written : kb::string_list(node, file, what, sink)) {
         Phrase p = compile_phrase(written);
         if (p.words.empty()) {
@@ -143,7 +142,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
         set.guess_unknown_types = guess.Scalar() == "true";
     }
 
-    std::map<std::string, std::vector<Phrase>> lexicons;
+    std::map<std::string, PhraseList> lexicons;
     if (const YAML::Node lex = (*root)["lexicons"]) {
         if (!lex.IsMap()) sink.error(file, line_of(lex), "'lexicons' must map names to lists of words");
         else

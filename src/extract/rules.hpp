@@ -32,10 +32,7 @@ namespace aikg::extract {
 
 struct PatternElement {
     enum class Kind { Subject, Object, Words, Gap } kind = Kind::Words;
-    std::vector<Phrase> phrases;  // Words: any of these
-    // (first word's number, phrase index), sorted; filled by WordIndex::build
-    // when every phrase's first word is numbered.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> phrases_by_first_word;
+    PhraseList phrases;  // Words: any of these
     std::uint32_t max_gap = 0;    // Gap
     bool gap_crosses_names = false;  // `~N`: the gap may skip names too (long enumerations)
     bool optional = false;
@@ -82,9 +79,9 @@ struct Anaphor {
 // for parameter counts.
 struct AttributeCues {
     std::vector<std::pair<Phrase, int>> months;                          // يوليو → 7
-    std::vector<std::pair<std::string, std::vector<Phrase>>> openness;   // open-weights → [مفتوح المصدر, open source]
+    std::vector<std::pair<std::string, PhraseList>> openness;   // open-weights → [مفتوح المصدر, open source]
     std::vector<std::pair<Phrase, std::string>> parameter_units;         // مليار → B
-    std::vector<Phrase> parameter_nouns;                                 // معلمة, parameters
+    PhraseList parameter_nouns;                                        // معلمة, parameters
 };
 
 struct RuleSet {
@@ -93,17 +90,17 @@ struct RuleSet {
     std::vector<Anaphor> anaphora;
     std::vector<CategoryPattern> categories;
     AttributeCues attributes;
-    std::vector<Phrase> negation;
-    std::vector<Phrase> negation_exceptions;  // "not only": a negation followed by these is none
-    std::vector<Phrase> hedge;
-    std::vector<Phrase> list_separators;
-    std::vector<Phrase> barriers;
-    std::vector<Phrase> not_a_name;      // Latin words that are not names (LLM, API; The, In)
-    std::vector<Phrase> name_stopwords;  // Arabic words that cannot be part of a person's name (قال، وفقا)
-    std::map<std::string, std::vector<Phrase>> lexicons;  // by name, for stages that need one (roles)
+    PhraseList negation;
+    PhraseList negation_exceptions;  // "not only": a negation followed by these is none
+    PhraseList hedge;
+    PhraseList list_separators;
+    PhraseList barriers;
+    PhraseList not_a_name;             // Latin words that are not names (LLM, API; The, In)
+    PhraseList name_stopwords;  // Arabic words that cannot be part of a person's name (قال، وفقا)
+    std::map<std::string, PhraseList> lexicons;  // by name, for stages that need one (roles)
     // Words that type the names after them ("مجموعات بيانات مثل X": X is a Dataset here).
-    std::vector<std::pair<std::string, std::vector<Phrase>>> type_cues;
-    std::vector<Phrase> type_cue_stops;  // words a type cue does not reach over (prepositions)
+    std::vector<std::pair<std::string, PhraseList>> type_cues;
+    PhraseList type_cue_stops;  // words a type cue does not reach over (prepositions)
     // Whether a name found without any cue may take the type a relation asks
     // for: yes in Arabic, where Latin script marks names; no in English, where
     // capitalised words are also places and sentence openers.

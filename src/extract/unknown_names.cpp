@@ -163,8 +163,8 @@ private:
     const RuleSet& rules_;
     EntityTable& entities_;
     std::vector<bool> covered_;
-    const std::vector<Phrase>* roles_ = nullptr;
-    const std::vector<Phrase>* role_intro_ = nullptr;
+    const PhraseList* roles_ = nullptr;
+    const PhraseList* role_intro_ = nullptr;
     std::vector<Mention> found_;
 };
 

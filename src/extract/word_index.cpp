@@ -28,9 +28,15 @@ std::uint32_t WordIndex::intern(std::string_view word, bool prefix) {
     return id;
 }
 
-void WordIndex::index_phrases(std::vector<Phrase>& phrases) {
-    for (Phrase& phrase : phrases)
-        for (WordPattern& word : phrase.words) word.id = intern(word.word, word.prefix);
+void WordIndex::index_phrases(PhraseList& phrases) {
+    phrases.by_first_word.clear();
+    phrases.fully_indexed = true;
+    for (std::uint32_t i = 0; i < phrases.size(); ++i) {
+        for (WordPattern& word : phrases[i].words) word.id = intern(word.word, word.prefix);
+        if (phrases[i].words.empty()) phrases.fully_indexed = false;
+        else phrases.by_first_word.emplace_back(phrases[i].words.front().id, i);
+    }
+    std::sort(phrases.by_first_word.begin(), phrases.by_first_word.end());
 }
 
 void WordIndex::freeze() {
@@ -76,13 +82,6 @@ WordIndex WordIndex::build(RuleSet& rules) {
     index.freeze();
     auto require = [](Rule& rule) {
         rule.required_words.clear();
-        for (PatternElement& e : rule.pattern) {
-            e.phrases_by_first_word.clear();
-            for (std::uint32_t i = 0; i < e.phrases.size(); ++i)
-                if (!e.phrases[i].words.empty() && e.phrases[i].words.front().id != kNoWordId)
-                    e.phrases_by_first_word.emplace_back(e.phrases[i].words.front().id, i);
-            std::sort(e.phrases_by_first_word.begin(), e.phrases_by_first_word.end());
-        }
         for (const PatternElement& e : rule.pattern) {
             if (e.kind != PatternElement::Kind::Words || e.optional || e.phrases.empty()) continue;
             std::vector<std::uint32_t> firsts;

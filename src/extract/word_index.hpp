@@ -14,7 +14,7 @@
 
 namespace aikg::extract {
 
-struct Phrase;
+struct PhraseList;
 struct RuleSet;
 
 inline constexpr std::uint32_t kNoWordId = UINT32_MAX;
@@ -33,7 +33,7 @@ public:
 
 private:
     std::uint32_t intern(std::string_view word, bool prefix);
-    void index_phrases(std::vector<Phrase>& phrases);
+    void index_phrases(PhraseList& phrases);
 
     struct Node {
         std::uint32_t first_child = 0;   // children sorted by byte, in child_bytes_/child_nodes_
