@@ -96,7 +96,7 @@ void record(store::Store& store, const store::ArticleRecord& article, const std:
         ++counts.unchanged;
         return;
     }
-    store.put_article(article, facts, catalog);
+    store.put_article(article, state, facts, catalog);
     ++(state == store::ArticleState::New ? counts.added : counts.replaced);
     counts.facts += facts.size();
 }
@@ -146,6 +146,7 @@ int run_build(const std::vector<std::string>& args) {
     // --strict: one transaction around everything, rolled back at the first problem.
     std::optional<store::Transaction> all_or_nothing;
     if (strict) all_or_nothing.emplace(store.db());
+    store::BulkLoad bulk(store);
     BatchedWrites batches(store.db());
     try {
     if (facts_mode) {
@@ -211,6 +212,7 @@ int run_build(const std::vector<std::string>& args) {
     } catch (const Interrupted&) {
         progress.finish();
         batches.commit();
+        bulk.finish();
         if (all_or_nothing) {
             std::cerr << "aikg build: interrupted; --strict: nothing was written\n";
         } else {
@@ -225,6 +227,7 @@ int run_build(const std::vector<std::string>& args) {
         return kPartial;
     }
     batches.commit();
+    bulk.finish();
     store.remove_orphans();
     if (all_or_nothing) all_or_nothing->commit();
     progress.finish();

@@ -31,10 +31,13 @@ CREATE TABLE IF NOT EXISTS facts(
   rule TEXT NOT NULL, confidence REAL NOT NULL, date TEXT, lang TEXT,
   subject_attributes TEXT, object_attributes TEXT);
 CREATE TABLE IF NOT EXISTS rejections(source TEXT PRIMARY KEY, reason TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
-CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_entity ON aliases(entity_id);
+)SQL";
+
+constexpr const char* kLookupIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
+CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 )SQL";
 
 Database open(const std::string& path, Store::Mode mode) {
@@ -89,13 +92,20 @@ void Store::create_or_check_schema(Mode mode) {
         db_.prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?)").bind(1, std::to_string(kSchemaVersion)).run();
         tx.commit();
     }
+    // Present unless a bulk load was killed before it built them again.
+    if (mode == Mode::Write) db_.exec(kLookupIndexes);
 }
 
 ArticleState Store::article_state(const std::string& id, const std::string& hash) {
-    auto q = db_.prepare("SELECT content_hash FROM articles WHERE id = ?");
+    auto& q = db_.cached("SELECT content_hash FROM articles WHERE id = ?");
     q.bind(1, id);
-    if (!q.step()) return ArticleState::New;
-    return q.text(0) == hash ? ArticleState::Unchanged : ArticleState::Changed;
+    if (!q.step()) {
+        q.reset();
+        return ArticleState::New;
+    }
+    const ArticleState state = q.text(0) == hash ? ArticleState::Unchanged : ArticleState::Changed;
+    q.reset();
+    return state;
 }
 
 std::int64_t Store::entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
@@ -152,9 +162,10 @@ std::int64_t Store::entity_id(const std::string& name, const std::string& type, 
     return id;
 }
 
-void Store::put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog) {
+void Store::put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts,
+                        const kb::Catalog& catalog) {
     Transaction tx(db_);
-    db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+    if (state != ArticleState::New) db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
     db_.cached("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bind(1, article.id)
         .bind(2, article.content_hash)
@@ -191,6 +202,33 @@ void Store::put_article(const ArticleRecord& article, const std::vector<extract:
             .run();
     }
     tx.commit();
+}
+
+bool Store::drop_lookup_indexes_if_empty() {
+    auto& any = db_.cached("SELECT EXISTS(SELECT 1 FROM facts)");
+    const bool empty = any.step() && any.integer(0) == 0;
+    any.reset();
+    if (!empty) return false;
+    db_.exec("DROP INDEX IF EXISTS facts_by_subject; DROP INDEX IF EXISTS facts_by_object;");
+    return true;
+}
+
+void Store::create_lookup_indexes() { db_.exec(kLookupIndexes); }
+
+BulkLoad::BulkLoad(Store& store) : store_(store), active_(store.drop_lookup_indexes_if_empty()) {}
+
+BulkLoad::~BulkLoad() {
+    try {
+        finish();
+    } catch (const StoreError&) {
+        // Opening the store for writing builds missing indexes again.
+    }
+}
+
+void BulkLoad::finish() {
+    if (!active_) return;
+    active_ = false;
+    store_.create_lookup_indexes();
 }
 
 void Store::record_rejection(const std::string& source, const std::string& reason) {

@@ -60,8 +60,9 @@ public:
     Store(const std::string& path, Mode mode);
 
     ArticleState article_state(const std::string& id, const std::string& content_hash);
-    // Replaces the article and all its facts in one transaction.
-    void put_article(const ArticleRecord& article, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
+    // Replaces the article and all its facts in one transaction. `state` is
+    // what article_state said: a new article has no old facts to delete.
+    void put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
     // Drops entities no fact mentions any more (after articles were replaced).
     void remove_orphans();
     // Inputs skipped by a build, with the reason; a later success clears its entry.
@@ -83,6 +84,11 @@ public:
     std::vector<std::pair<std::string, std::int64_t>> all_keys();
     std::size_t article_count();
 
+    // The facts' subject and object indexes, which queries need and a first
+    // build does not: dropped only while the store holds no facts.
+    bool drop_lookup_indexes_if_empty();
+    void create_lookup_indexes();
+
     Database& db() { return db_; }
 
 private:
@@ -99,6 +105,24 @@ private:
                            const kb::Catalog& catalog);
 
     Database db_;
+};
+
+// A first build into an empty store: the subject and object indexes are
+// dropped while facts stream in and built once at the end. Facts arrive in
+// article order, so every insert went to a random page of both indexes: that
+// was a third of a build. A load killed before finish() has them rebuilt
+// when the store is next opened for writing.
+class BulkLoad {
+public:
+    explicit BulkLoad(Store& store);
+    ~BulkLoad();
+    BulkLoad(const BulkLoad&) = delete;
+    BulkLoad& operator=(const BulkLoad&) = delete;
+    void finish();
+
+private:
+    Store& store_;
+    bool active_ = false;
 };
 
 // A stable 64-bit FNV-1a hash in hex, for article contents.

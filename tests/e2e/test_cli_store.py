@@ -41,6 +41,30 @@ class Store(unittest.TestCase):
             self.assertEqual(content(db), first)
             self.assertEqual(len(first["facts"]), len(set(first["facts"])))
 
+    def test_lookup_indexes_after_a_first_build_and_after_a_killed_one(self):
+        def indexes(db):
+            con = sqlite3.connect(db)
+            try:
+                return {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'facts'")}
+            finally:
+                con.close()
+        wanted = {"facts_by_subject", "facts_by_object", "facts_by_article"}
+        with ScratchDir() as d:
+            db = d / "kg.db"
+            # A first build loads without the subject/object indexes and builds them at the end.
+            code, _, err = run("build", CORPUS, "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertEqual(indexes(db), wanted)
+            built = content(db)
+            # What a build killed during that load leaves behind.
+            con = sqlite3.connect(db)
+            con.executescript("DROP INDEX facts_by_subject; DROP INDEX facts_by_object;")
+            con.close()
+            code, _, err = run("build", CORPUS, "--store", db)
+            self.assertEqual(code, 0, err)
+            self.assertEqual(indexes(db), wanted)
+            self.assertEqual(content(db), built)
+
     def test_a_changed_article_replaces_its_own_facts_only(self):
         with ScratchDir() as d:
             corpus = d / "corpus"
