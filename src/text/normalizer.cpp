@@ -120,9 +120,10 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
     while (pos < n) {
         const auto start = static_cast<std::uint32_t>(pos);
         const auto lead = static_cast<unsigned char>(utf8[pos]);
-        // ASCII followed by ASCII (or the end) is its own normalisation chunk:
-        // NFKC_Casefold only lowercases it. This keeps English text fast.
-        if (lead < 0x80 && (pos + 1 == n || static_cast<unsigned char>(utf8[pos + 1]) < 0x80)) {
+        // ASCII followed by a segment start (ASCII, most letters, the end) is
+        // its own normalisation chunk: NFKC_Casefold only lowercases it. This
+        // keeps English text, and the spaces between Arabic words, off ICU.
+        if (lead < 0x80 && boundary_at(pos + 1)) {
             const char c = static_cast<char>(lead);
             out.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
             out.origin.push_back(start);
