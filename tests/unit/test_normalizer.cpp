@@ -1,6 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "text/normalizer.hpp"
+#include "text/utf8.hpp"
 
 using aikg::text::normalize;
 using aikg::text::normalize_for_matching;
@@ -59,4 +67,47 @@ TEST_CASE("every normalised byte maps back to the byte it came from") {
 
 TEST_CASE("alef with a separate hamza mark composes, then folds") {
     CHECK(normalize("\xD8\xA7\xD9\x94") == "ا");  // alef + combining hamza above
+}
+
+namespace {
+
+// The definition the fast paths must agree with: NFKC_Casefold of the whole
+// text by ICU, then the Arabic folding of each code point.
+std::string reference_normalize(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    icu::UnicodeString folded;
+    nfkc->normalize(icu::UnicodeString::fromUTF8(utf8), folded, status);
+    REQUIRE(U_SUCCESS(status));
+    std::string out;
+    for (std::int32_t i = 0; i < folded.length();) {
+        const UChar32 cp = folded.char32At(i);
+        i += U16_LENGTH(cp);
+        if (const char32_t mapped = aikg::text::fold_arabic(static_cast<char32_t>(cp))) aikg::text::append_utf8(out, mapped);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the table and ASCII fast paths agree with ICU on the whole text") {
+    // Letters, marks that compose with what precedes them (hamza above, acute,
+    // harakat), spaces, digits, compatibility characters.
+    const std::vector<char32_t> alphabet = {U'a', U'E', U' ', U'.', U'3', U'\u0627', U'\u0644', U'\u0623', U'\u0654', U'\u0655',
+                                            U'\u064E', U'\u0651', U'\u0640', U'\u0301', U'\u00C9', U'\u00DF', U'\uFB01', U'\u0661',
+                                            U'\u06CC', U'\u0629', U'\u2019', U'\u200F', U'\u0130', U'\u03A3', U'\uFEFB', U'\u0308'};
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    auto next = [&state] {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        return state * 0x2545F4914F6CDD1DULL;
+    };
+    for (int n = 0; n < 3000; ++n) {
+        std::string text;
+        const std::size_t length = 1 + next() % 12;
+        for (std::size_t i = 0; i < length; ++i) aikg::text::append_utf8(text, alphabet[next() % alphabet.size()]);
+        CHECK_MESSAGE(normalize(text) == reference_normalize(text), text);
+    }
 }
