@@ -312,9 +312,7 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
 
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
-    std::vector<const Rule*> candidates;
-    for (const Rule& rule : rules.rules)
-        if (words_may_match(rule, text, sentence)) candidates.push_back(&rule);
+    const std::vector<const Rule*> candidates = candidate_rules(rules, text, sentence);
     if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&

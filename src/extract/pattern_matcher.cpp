@@ -1,6 +1,7 @@
 #include "extract/pattern_matcher.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 
 namespace aikg::extract {
@@ -137,6 +138,28 @@ bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceT
     for (const auto& any_of : rule.required_words)
         if (std::none_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); })) return false;
     return true;
+}
+
+std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence) {
+    std::vector<const Rule*> out;
+    if (!text.indexed() || rules.rules_by_trigger.empty()) {
+        for (const Rule& rule : rules.rules)
+            if (words_may_match(rule, text, sentence)) out.push_back(&rule);
+        return out;
+    }
+    std::vector<std::uint32_t> indices = rules.rules_without_trigger;
+    for (std::size_t slot = 0; slot < sentence.word_bits.size(); ++slot) {
+        for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {
+            const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+            if (word < rules.rules_by_trigger.size())
+                indices.insert(indices.end(), rules.rules_by_trigger[word].begin(), rules.rules_by_trigger[word].end());
+        }
+    }
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    for (const std::uint32_t r : indices)
+        if (words_may_match(rules.rules[r], text, sentence)) out.push_back(&rules.rules[r]);
+    return out;
 }
 
 std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,

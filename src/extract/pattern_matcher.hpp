@@ -24,6 +24,9 @@ using SlotFilter = std::function<bool(const Mention&, const Rule&, const std::ve
 // before any units are built.
 bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence);
 
+// The rules of `rules` whose trigger words the sentence holds, in rule order.
+std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence);
+
 // Every way the pattern matches, starting at any unit. Gaps never cross a name
 // or a barrier word; a name slot needs at least one member of an allowed type.
 std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,

@@ -106,6 +106,11 @@ struct RuleSet {
     // capitalised words are also places and sentence openers.
     bool guess_unknown_types = false;
     WordIndex words;  // every word above, numbered (built by load_rules)
+    // Rules by a word their first required element starts with, and rules
+    // that require none (filled by WordIndex::build): a sentence's words name
+    // the few rules worth trying.
+    std::vector<std::vector<std::uint32_t>> rules_by_trigger;
+    std::vector<std::uint32_t> rules_without_trigger;
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

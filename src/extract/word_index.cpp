@@ -97,6 +97,14 @@ WordIndex WordIndex::build(RuleSet& rules) {
         }
     };
     for (Rule& rule : rules.rules) require(rule);
+    rules.rules_by_trigger.assign(index.size(), {});
+    rules.rules_without_trigger.clear();
+    for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
+        const auto& required = rules.rules[r].required_words;
+        if (required.empty()) rules.rules_without_trigger.push_back(r);
+        else
+            for (const std::uint32_t word : required.front()) rules.rules_by_trigger[word].push_back(r);
+    }
     for (CategoryPattern& c : rules.categories) require(c.rule);
     return index;
 }

@@ -46,17 +46,14 @@ struct CharInfo {
     CharClass cls;
     TokenKind kind;
 };
-const std::array<CharInfo, kTableSize>& char_table() {
-    static const auto table = [] {
-        std::array<CharInfo, kTableSize> t{};
-        for (char32_t cp = 0; cp < kTableSize; ++cp) t[cp] = {classify_with_icu(cp), letter_kind_with_icu(cp)};
-        return t;
-    }();
-    return table;
-}
+const std::array<CharInfo, kTableSize> kCharTable = [] {
+    std::array<CharInfo, kTableSize> t{};
+    for (char32_t cp = 0; cp < kTableSize; ++cp) t[cp] = {classify_with_icu(cp), letter_kind_with_icu(cp)};
+    return t;
+}();
 
-CharClass classify(char32_t cp) noexcept { return cp < kTableSize ? char_table()[cp].cls : classify_with_icu(cp); }
-TokenKind letter_kind(char32_t cp) noexcept { return cp < kTableSize ? char_table()[cp].kind : letter_kind_with_icu(cp); }
+CharClass classify(char32_t cp) noexcept { return cp < kTableSize ? kCharTable[cp].cls : classify_with_icu(cp); }
+TokenKind letter_kind(char32_t cp) noexcept { return cp < kTableSize ? kCharTable[cp].kind : letter_kind_with_icu(cp); }
 
 }  // namespace
 
