@@ -38,7 +38,8 @@ std::optional<FlatRecord> full_parse(const std::string& line, std::string& error
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // Syntax errors, and numbers beyond double range (out_of_range, not a parse_error).
         error = std::string("malformed JSON: ") + e.what();
         return std::nullopt;
     }

@@ -176,7 +176,7 @@ void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTo
     const SlotFilter no_slots = [](const Mention&, const Rule&, const std::vector<std::string>&) { return false; };
     std::vector<Mention> found;
     for (std::size_t c = 0; c < rules.categories.size(); ++c) {
-        for (const RuleMatch& match : match_rule(rules.categories[c].rule, units, text, rules, no_slots)) {
+        for (const RuleMatch& match : match_rule(rules.categories[c].rule, units, text, no_slots)) {
             const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Mention& m) {
                 return m.first_token < match.end_token && match.first_token < m.end_token;
             });
@@ -373,7 +373,7 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         const Rule& rule = *candidate;
         if (!rule.merge) continue;
         std::vector<std::pair<std::size_t, std::size_t>> merges;
-        for (const RuleMatch& match : match_rule(rule, units, text, rules, fits)) {
+        for (const RuleMatch& match : match_rule(rule, units, text, fits)) {
             emit(rule, match);
             merges.emplace_back(static_cast<std::size_t>(match.subject - units.data()), static_cast<std::size_t>(match.object - units.data()));
         }
@@ -392,7 +392,7 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     for (const Rule* candidate : candidates) {
         const Rule& rule = *candidate;
         if (rule.merge) continue;
-        for (const RuleMatch& match : nearest_subjects(match_rule(rule, units, text, rules, fits))) emit(rule, match);
+        for (const RuleMatch& match : nearest_subjects(match_rule(rule, units, text, fits))) emit(rule, match);
     }
 }
 

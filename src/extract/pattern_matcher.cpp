@@ -9,9 +9,8 @@ namespace {
 
 class Matcher {
 public:
-    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const RuleSet& rules,
-            const SlotFilter& fits)
-        : rule_(rule), units_(units), text_(text), rules_(rules), fits_(fits) {}
+    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits)
+        : rule_(rule), units_(units), text_(text), fits_(fits) {}
 
     std::vector<RuleMatch> run() {
         if (!may_match()) return {};
@@ -123,7 +122,6 @@ private:
     const Rule& rule_;
     const std::vector<Unit>& units_;
     const AnalyzedText& text_;
-    const RuleSet& rules_;
     const SlotFilter& fits_;
     std::size_t start_ = 0;
     std::vector<RuleMatch> matches_;
@@ -162,9 +160,8 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
     return out;
 }
 
-std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
-                                  const RuleSet& rules, const SlotFilter& fits) {
-    return Matcher(rule, units, text, rules, fits).run();
+std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits) {
+    return Matcher(rule, units, text, fits).run();
 }
 
 }  // namespace aikg::extract

@@ -29,7 +29,6 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
 
 // Every way the pattern matches, starting at any unit. Gaps never cross a name
 // or a barrier word; a name slot needs at least one member of an allowed type.
-std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text,
-                                  const RuleSet& rules, const SlotFilter& fits);
+std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits);
 
 }  // namespace aikg::extract

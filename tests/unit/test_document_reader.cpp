@@ -63,6 +63,21 @@ TEST_CASE("JSONL records carry their metadata; bad lines are named with their li
     CHECK(c.problems[3].reason == "a line must be a JSON object");
 }
 
+TEST_CASE("a number beyond double range is fine in a field aikg ignores and a named problem where the line needs the full parser") {
+    TempDir dir;
+    const auto file = dir.write("dump.jsonl",
+                                "{\"id\": \"a1\", \"views\": 1e999, \"text\": \"Meta released Llama.\"}\n"
+                                "{\"id\": 7, \"views\": 1e999, \"text\": \"x\"}\n"
+                                "{\"id\": \"a3\", \"text\": \"Mistral AI released Mixtral.\"}\n");
+    const auto c = read({file.string()});
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "a1");
+    CHECK(c.docs[1].id == "a3");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].where == file.string() + ":2");
+    CHECK(c.problems[0].reason.find("number overflow") != std::string::npos);
+}
+
 TEST_CASE("empty, binary, invalid UTF-8 and missing inputs are skipped with a reason; the rest is read") {
     TempDir dir;
     const auto empty = dir.write("empty.txt", "  \n");
