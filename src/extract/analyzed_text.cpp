@@ -2,37 +2,66 @@
 
 #include <algorithm>
 
+#include "extract/mention_matcher.hpp"
+#include "extract/token_memo.hpp"
 #include "extract/word_index.hpp"
 
 namespace aikg::extract {
 
-AnalyzedText analyze(std::string_view original, const WordIndex* words) {
+namespace {
+
+// A token's facts, computed: its readings appended to `readings`, their
+// prefix lengths, trie roots and rule words into `facts`.
+void look_up(std::string_view token, const WordIndex* words, const MentionMatcher* names, std::vector<text::CliticSplit>& readings,
+             TokenMemo::Facts& facts) {
+    const std::size_t first = readings.size();
+    text::append_proclitic_readings(token, readings);
+    facts.prefix_bytes.clear();
+    facts.roots.clear();
+    facts.word_ids.clear();
+    for (std::size_t r = first; r < readings.size(); ++r) {
+        facts.prefix_bytes.push_back(static_cast<std::uint8_t>(readings[r].prefix.size()));
+        if (names) facts.roots.push_back(names->root_of(readings[r].stem));
+        if (words) words->lookup(readings[r].stem, facts.word_ids);
+    }
+}
+
+}  // namespace
+
+AnalyzedText analyze(std::string_view original, const WordIndex* words, const MentionMatcher* names) {
     AnalyzedText a;
     a.original = original;
     a.normalized = text::normalize_for_matching(original);
     a.tokens = text::tokenize(a.normalized.text);
-    a.reading_start.reserve(a.tokens.size() + 1);
-    a.readings.reserve(a.tokens.size() * 2);
-    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    const std::size_t count = a.tokens.size();
+    a.reading_start.reserve(count + 1);
+    a.readings.reserve(count * 2);
+    if (words) a.word_start.reserve(count + 1);
+    if (names) a.reading_roots.reserve(count * 2);
+    a.soft_separator.resize(count);
+
+    TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
+    TokenMemo::Facts facts;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view token = a.token_text(i);
+        a.soft_separator[i] = text::is_soft_separator(token);
         a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
-        text::append_proclitic_readings(a.token_text(i), a.readings);
+        if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
+        if (memo.find(token, facts)) {
+            for (const std::uint8_t prefix : facts.prefix_bytes) a.readings.push_back({token.substr(0, prefix), token.substr(prefix)});
+        } else {
+            look_up(token, words, names, a.readings, facts);
+            memo.remember(token, facts);
+        }
+        if (names) a.reading_roots.insert(a.reading_roots.end(), facts.roots.begin(), facts.roots.end());
+        if (words) a.word_ids.insert(a.word_ids.end(), facts.word_ids.begin(), facts.word_ids.end());
     }
     a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
-    a.soft_separator.resize(a.tokens.size());
-    for (std::size_t i = 0; i < a.tokens.size(); ++i) a.soft_separator[i] = text::is_soft_separator(a.token_text(i));
-    if (words) {
-        a.word_start.reserve(a.tokens.size() + 1);
-        for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-            a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
-            for (auto r = a.readings_begin(i); r != a.readings_end(i); ++r) words->lookup(r->stem, a.word_ids);
-        }
-        a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
-    }
+    if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
     const auto spans = text::split_sentences(original);
     a.sentences.reserve(spans.size());
     // Tokens and sentences are both in document order: one merge pass assigns them.
     std::uint32_t t = 0;
-    const auto count = static_cast<std::uint32_t>(a.tokens.size());
     for (const auto& span : spans) {
         while (t < count && a.token_begin_byte(t) < span.begin) ++t;
         SentenceTokens s{span, t, t, {}};

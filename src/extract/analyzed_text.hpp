@@ -15,6 +15,7 @@
 namespace aikg::extract {
 
 class WordIndex;
+class MentionMatcher;
 
 struct SentenceTokens {
     text::ByteSpan bytes;  // in the original text
@@ -49,6 +50,12 @@ struct AnalyzedText {
     std::vector<std::uint32_t> word_start;
     std::vector<bool> soft_separator;  // hyphens and the like, skipped inside phrases
 
+    // Per reading, the catalog trie node its stem starts (MentionMatcher::kNoNode
+    // for none), when the text was analysed with a MentionMatcher.
+    std::vector<std::uint32_t> reading_roots;
+    bool has_name_roots() const { return !reading_roots.empty() || readings.empty(); }
+    std::uint32_t name_root(std::size_t reading) const { return reading_roots[reading]; }
+
     bool indexed() const { return !word_start.empty(); }
     bool has_word(std::size_t i, std::uint32_t id) const {
         const auto* first = word_ids.data() + word_start[i];
@@ -72,7 +79,9 @@ struct AnalyzedText {
 };
 
 // With `words`, tokens are also looked up in the rule set's words once, so
-// that rule matching compares numbers instead of strings.
-AnalyzedText analyze(std::string_view original, const WordIndex* words = nullptr);
+// that rule matching compares numbers instead of strings; with `names`, each
+// clitic reading's first step into the catalog trie is taken once too. Both
+// lookups depend on the token's text alone and are remembered per thread.
+AnalyzedText analyze(std::string_view original, const WordIndex* words = nullptr, const MentionMatcher* names = nullptr);
 
 }  // namespace aikg::extract

@@ -479,7 +479,7 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     std::vector<Fact> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text, &rules->words);
+    const AnalyzedText text = analyze(doc.text, &rules->words, &matcher_);
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
 
@@ -525,7 +525,7 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
     std::vector<FoundMention> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text, &rules->words);
+    const AnalyzedText text = analyze(doc.text, &rules->words, &matcher_);
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
     for (const SentenceTokens& sentence : text.sentences) {

@@ -4,6 +4,7 @@
 
 #include "text/clitics.hpp"
 #include "text/utf8.hpp"
+#include "extract/word_index.hpp"
 
 namespace aikg::extract {
 namespace {
@@ -12,7 +13,7 @@ bool is_word(text::TokenKind k) { return k == text::TokenKind::Latin || k == tex
 
 }  // namespace
 
-MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), nodes_(1) {
+MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), nodes_(1), generation_(next_generation()) {
     const auto& entities = catalog.entities();
     for (kb::EntityId id = 0; id < entities.size(); ++id) {
         insert(text::matching_key(entities[id].name), id);
@@ -80,13 +81,16 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
     if (nodes_[node].entity < 0) nodes_[node].entity = entity;
 }
 
+std::uint32_t MentionMatcher::root_of(std::string_view stem) const { return edges_.find(0, text::strip_article(stem)); }
+
 MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, std::uint32_t start,
                                                      std::uint32_t end) const {
     Candidate best;
+    const bool rooted = text.has_name_roots();
     for (auto r = text.readings_begin(start); r != text.readings_end(start); ++r) {
         const text::CliticSplit& reading = *r;
-        std::uint32_t node = edges_.find(0, text::strip_article(reading.stem));
-        if (node == UINT32_MAX) continue;
+        std::uint32_t node = rooted ? text.name_root(static_cast<std::size_t>(r - text.readings.data())) : root_of(reading.stem);
+        if (node == kNoNode) continue;
         std::uint32_t t = start + 1;
         auto consider = [&](std::uint32_t end_token) {
             if (nodes_[node].entity < 0) return;

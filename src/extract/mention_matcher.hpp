@@ -20,6 +20,11 @@ public:
     // Mentions in tokens [first, end), in order, not overlapping.
     std::vector<Mention> find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end) const;
     std::size_t node_count() const noexcept { return nodes_.size(); }
+    // The trie node a name starting with this word (a clitic reading's stem)
+    // reaches, or kNoNode; analyze() records it per reading.
+    static constexpr std::uint32_t kNoNode = UINT32_MAX;
+    std::uint32_t root_of(std::string_view stem) const;
+    std::uint64_t generation() const noexcept { return generation_; }
 
 private:
     // Every trie edge (parent node, word) -> child in one open-addressing
@@ -60,6 +65,7 @@ private:
     const kb::Catalog& catalog_;
     std::vector<Node> nodes_;
     Edges edges_;
+    std::uint64_t generation_ = 0;
 };
 
 }  // namespace aikg::extract

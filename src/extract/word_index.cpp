@@ -1,6 +1,7 @@
 #include "extract/word_index.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "extract/rules.hpp"
 
@@ -59,8 +60,14 @@ void WordIndex::freeze() {
     building_ = {};
 }
 
+std::uint64_t next_generation() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
 WordIndex WordIndex::build(RuleSet& rules) {
     WordIndex index;
+    index.generation_ = next_generation();
     for (Rule& rule : rules.rules)
         for (PatternElement& e : rule.pattern) index.index_phrases(e.phrases);
     for (CategoryPattern& c : rules.categories)

@@ -30,6 +30,8 @@ public:
     void lookup(std::string_view stem, std::vector<std::uint32_t>& out) const;
 
     std::size_t size() const { return word_count_; }
+    // Unique per built index (copies share it): keys caches of lookups.
+    std::uint64_t generation() const { return generation_; }
 
 private:
     std::uint32_t intern(std::string_view word, bool prefix);
@@ -54,6 +56,10 @@ private:
     std::vector<unsigned char> child_bytes_;
     std::vector<std::uint32_t> child_nodes_;
     std::uint32_t word_count_ = 0;
+    std::uint64_t generation_ = 0;
 };
+
+// A number no other index or matcher built in this process has.
+std::uint64_t next_generation();
 
 }  // namespace aikg::extract

@@ -1,0 +1,95 @@
+#include "extract/token_memo.hpp"
+
+namespace aikg::extract {
+namespace {
+
+// Bounds that keep a thread's memo a few MB however varied the corpus.
+constexpr std::size_t kMaxTokens = 1 << 18;
+constexpr std::size_t kMaxTextBytes = 8 << 20;
+constexpr std::size_t kMaxTokenBytes = 64;  // longer tokens (URLs, runs of letters) are not worth keeping
+constexpr std::size_t kMaxListSize = 64;    // readings or word ids of one token
+
+}  // namespace
+
+std::uint64_t TokenMemo::hash(std::string_view token) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : token) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h ^ (h >> 31);
+}
+
+TokenMemo& TokenMemo::of_thread(std::uint64_t words_generation, std::uint64_t names_generation) {
+    constexpr std::size_t kMaxMemos = 4;  // rule sets (languages) used by one thread at a time
+    thread_local std::vector<TokenMemo> memos;
+    for (TokenMemo& memo : memos)
+        if (memo.is_for(words_generation, names_generation)) return memo;
+    if (memos.size() >= kMaxMemos) memos.erase(memos.begin());
+    return memos.emplace_back(words_generation, names_generation);
+}
+
+void TokenMemo::clear() {
+    slots_.assign(1024, Slot{0, 0, 0, 0, kEmpty, 0, false});
+    used_ = 0;
+    texts_.clear();
+    data_.clear();
+}
+
+std::size_t TokenMemo::index_of(std::string_view token, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.readings == kEmpty) return i;
+        if (slot.hash == h && std::string_view(texts_).substr(slot.text_begin, slot.text_size) == token) return i;
+    }
+}
+
+bool TokenMemo::find(std::string_view token, Facts& out) const {
+    if (slots_.empty()) return false;
+    const Slot* slot = &slots_[index_of(token, hash(token))];
+    if (slot->readings == kEmpty) return false;
+    const std::uint32_t* data = data_.data() + slot->data_begin;
+    out.prefix_bytes.assign(data, data + slot->readings);
+    data += slot->readings;
+    if (slot->has_roots) {
+        out.roots.assign(data, data + slot->readings);
+        data += slot->readings;
+    } else {
+        out.roots.clear();
+    }
+    out.word_ids.assign(data, data + slot->words);
+    return true;
+}
+
+void TokenMemo::remember(std::string_view token, const Facts& facts) {
+    if (token.size() > kMaxTokenBytes || facts.prefix_bytes.size() > kMaxListSize || facts.word_ids.size() > kMaxListSize) return;
+    if (slots_.empty() || used_ >= kMaxTokens || texts_.size() + token.size() > kMaxTextBytes) clear();
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = hash(token);
+    Slot* slot = &slots_[index_of(token, h)];
+    if (slot->readings != kEmpty) return;
+    *slot = Slot{h,
+                 static_cast<std::uint32_t>(texts_.size()),
+                 static_cast<std::uint32_t>(data_.size()),
+                 static_cast<std::uint16_t>(token.size()),
+                 static_cast<std::uint8_t>(facts.prefix_bytes.size()),
+                 static_cast<std::uint8_t>(facts.word_ids.size()),
+                 !facts.roots.empty()};
+    texts_ += token;
+    data_.insert(data_.end(), facts.prefix_bytes.begin(), facts.prefix_bytes.end());
+    data_.insert(data_.end(), facts.roots.begin(), facts.roots.end());
+    data_.insert(data_.end(), facts.word_ids.begin(), facts.word_ids.end());
+    ++used_;
+}
+
+void TokenMemo::grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{0, 0, 0, 0, kEmpty, 0, false});
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.readings == kEmpty) continue;
+        std::size_t i = slot.hash & mask;
+        while (slots_[i].readings != kEmpty) i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
+}
+
+}  // namespace aikg::extract
