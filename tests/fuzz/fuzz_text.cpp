@@ -1,5 +1,5 @@
 // The text layer on arbitrary bytes: validation, normalisation with its offset
-// map, sentences, tokens, clitics, language.
+// map, sentences (equal to ICU's), tokens, clitics, language.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -19,8 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 1; i < normalized.origin.size(); ++i)
         if (normalized.origin[i - 1] > normalized.origin[i] || normalized.origin[i] > size) std::abort();
     if (aikg::text::find_invalid_utf8(normalized.text)) std::abort();
-    for (const auto& span : aikg::text::split_sentences(bytes))
+    const auto sentences = aikg::text::split_sentences(bytes);
+    for (const auto& span : sentences)
         if (span.begin > span.end || span.end > size) std::abort();
+    // The UAX #29 rules over Sentence_Break properties must place every boundary where ICU's iterator does.
+    if (sentences != aikg::text::split_sentences_with_icu(bytes)) std::abort();
     for (const auto& token : aikg::text::tokenize(normalized.text)) {
         if (token.end > normalized.text.size() || token.begin >= token.end) std::abort();
         for (const auto& reading : aikg::text::proclitic_readings(token.view(normalized.text)))

@@ -4,6 +4,11 @@
 #include <vector>
 
 #include "text/sentences.hpp"
+#include "text/utf8.hpp"
+
+#include <cstdint>
+#include <fstream>
+#include <iterator>
 
 namespace {
 std::vector<std::string> sentences(const std::string& text) {
@@ -41,4 +46,47 @@ TEST_CASE("spans are byte offsets into the original and trimmed") {
     CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "ثانيا.");
     CHECK(aikg::text::split_sentences("").empty());
     CHECK(aikg::text::split_sentences("   \n ").empty());
+}
+
+namespace {
+
+std::string utf8_of(const std::vector<char32_t>& code_points) {
+    std::string out;
+    for (const char32_t cp : code_points) aikg::text::append_utf8(out, cp);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("boundaries equal ICU's sentence iterator on random text over every Sentence_Break class") {
+    // Terminators (. ! ? ؟ ۔ ‼), closers (" ' ) » ”), spaces (incl. NBSP), paragraph ends
+    // (CR LF NEL U+2029), lower/upper/other letters (Latin, Arabic, Greek), digits (ASCII,
+    // Arabic-Indic), continuations (, : ، -), extend and format marks (acute, fatha, ZWJ, RLM).
+    const std::vector<char32_t> alphabet = {U'.', U'!', U'?', U'\u061F', U'\u06D4', U'\u203C', U'"', U'\'', U')', U'\u00BB',
+                                            U'\u201D', U' ', U'\u00A0', U'\t', U'\r', U'\n', U'\u0085', U'\u2029', U'a', U'z',
+                                            U'A', U'Q', U'\u0627', U'\u0645', U'\u03A3', U'\u03C3', U'1', U'\u0663', U',', U':',
+                                            U'\u060C', U'-', U'\u0301', U'\u064E', U'\u200D', U'\u200F', U'(', U'\u00AD'};
+    std::uint64_t state = 0x2545F4914F6CDD1DULL;
+    auto next = [&state] {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        return state * 0x2545F4914F6CDD1DULL;
+    };
+    for (int n = 0; n < 20000; ++n) {
+        std::vector<char32_t> code_points(1 + next() % 16);
+        for (char32_t& cp : code_points) cp = alphabet[next() % alphabet.size()];
+        const std::string text = utf8_of(code_points);
+        CHECK_MESSAGE(aikg::text::split_sentences(text) == aikg::text::split_sentences_with_icu(text), text);
+    }
+}
+
+TEST_CASE("boundaries equal ICU's on the sample articles") {
+    for (const char* name : {"000_38394206e8435dda.txt", "001_c0f0971bf382aede.txt", "002_da9da2d05314dc9f.txt",
+                             "003_e59ffb64ebc73868.txt", "004_b4709d26dc674c2a.txt"}) {
+        std::ifstream in(std::string(AIKG_SOURCE_DIR) + "/data/corpus/" + name, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        REQUIRE(!text.empty());
+        CHECK(aikg::text::split_sentences(text) == aikg::text::split_sentences_with_icu(text));
+    }
 }
