@@ -262,12 +262,24 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
     auto may_take = [&entities](const Mention& m, const std::string& type) {
         return entities.is_local(m.entity) || kb::contains(entities.entity(m.entity).senses, type);
     };
-    // A cue word may not reach over a preposition: "a startup based in Cairo" does not make Cairo a startup.
-    auto cue_before = [&](const PhraseList& cues, std::uint32_t from, std::uint32_t name) {
-        for (std::uint32_t t = name; t > from; --t) {
-            if (match_any(cues, text, t - 1, name) > 0) return true;
-            if (match_any(rules.type_cue_stops, text, t - 1, t) == 1) return false;
-        }
+    // A cue word may not reach over a preposition: "a startup based in Cairo"
+    // does not make Cairo a startup. Cues may start at the nearest such word
+    // before the name, not before it.
+    auto cue_reach = [&](std::uint32_t from, std::uint32_t name) {
+        for (std::uint32_t t = name; t > from; --t)
+            if (match_any(rules.type_cue_stops, text, t - 1, t) == 1) return t - 1;
+        return from;
+    };
+    auto cue_before = [&](const PhraseList& cues, std::uint32_t reach, std::uint32_t name) {
+        for (std::uint32_t t = reach; t < name; ++t)
+            if (match_any(cues, text, t, name) > 0) return true;
+        return false;
+    };
+    // Whether any token of [from, to) could start a cue at all.
+    auto any_rule_word = [&](std::uint32_t from, std::uint32_t to) {
+        if (!text.indexed()) return from < to;
+        for (std::uint32_t t = from; t < to; ++t)
+            if (!text.has_no_words(t) || text.is_soft(t)) return true;
         return false;
     };
     std::vector<const std::string*> cue_types(mentions.size(), nullptr);
@@ -283,9 +295,14 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
                                 (between == 1 && match_any(rules.list_separators, text, mentions[i - 1].end_token, m.first_token) == 1);
             if (joined) cue_types[i] = cue_types[i - 1];
         }
-        for (const auto& [type, cues] : rules.type_cues) {
-            if (cue_types[i]) break;
-            if (cue_before(cues, from, m.first_token)) cue_types[i] = &type;
+        if (!cue_types[i] && any_rule_word(from, m.first_token)) {
+            const std::uint32_t reach = cue_reach(from, m.first_token);
+            for (const auto& [type, cues] : rules.type_cues) {
+                if (cue_before(cues, reach, m.first_token)) {
+                    cue_types[i] = &type;
+                    break;
+                }
+            }
         }
         if (!cue_types[i] && entities.is_local(m.entity)) {
             // An apposition after a new name types it: "Acme Robotics, a startup", "LyRise، شركة ناشئة".
