@@ -215,7 +215,11 @@ bool Store::drop_lookup_indexes_if_empty() {
 
 void Store::create_lookup_indexes() { db_.exec(kLookupIndexes); }
 
-BulkLoad::BulkLoad(Store& store) : store_(store), active_(store.drop_lookup_indexes_if_empty()) {}
+void Store::check_foreign_keys(bool on) { db_.exec(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF"); }
+
+BulkLoad::BulkLoad(Store& store) : store_(store), active_(store.drop_lookup_indexes_if_empty()) {
+    if (active_) store_.check_foreign_keys(false);
+}
 
 BulkLoad::~BulkLoad() {
     try {
@@ -228,6 +232,7 @@ BulkLoad::~BulkLoad() {
 void BulkLoad::finish() {
     if (!active_) return;
     active_ = false;
+    store_.check_foreign_keys(true);
     store_.create_lookup_indexes();
 }
 

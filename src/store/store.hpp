@@ -88,6 +88,9 @@ public:
     // build does not: dropped only while the store holds no facts.
     bool drop_lookup_indexes_if_empty();
     void create_lookup_indexes();
+    // Foreign-key checks cost three lookups per fact; a bulk load writes ids
+    // it has just read or created. A no-op inside a transaction (SQLite's rule).
+    void check_foreign_keys(bool on);
 
     Database& db() { return db_; }
 
@@ -110,8 +113,9 @@ private:
 // A first build into an empty store: the subject and object indexes are
 // dropped while facts stream in and built once at the end. Facts arrive in
 // article order, so every insert went to a random page of both indexes: that
-// was a third of a build. A load killed before finish() has them rebuilt
-// when the store is next opened for writing.
+// was a third of a build. Foreign keys go unchecked meanwhile. A load killed
+// before finish() has the indexes rebuilt when the store is next opened for
+// writing.
 class BulkLoad {
 public:
     explicit BulkLoad(Store& store);
