@@ -35,7 +35,9 @@ constexpr const char* kHelp =
     "rejections table and skipped; the exit code is then 1. HTML bodies are\n"
     "stripped to text. Articles are committed whole (in batches): an\n"
     "interrupted build (Ctrl-C stops after the current article; even a kill) leaves\n"
-    "whole articles only, and running it again completes the job.\n\n"
+    "whole articles only, and running it again completes the job. A first build\n"
+    "into an empty store builds the query indexes once at the end (if it is\n"
+    "killed, the next build restores them).\n\n"
     "options:\n";
 
 constexpr const char* kExamples =
