@@ -239,6 +239,11 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
             t = names[n++].end_token;
             continue;
         }
+        // A token that is no rule word starts no anaphor ("the company" is one).
+        if (text.indexed() && text.has_no_words(t) && !text.is_soft(t)) {
+            ++t;
+            continue;
+        }
         const std::uint32_t limit = n < names.size() ? names[n].first_token : sentence.end_token;
         std::uint32_t consumed = 0;
         for (const Anaphor& a : rules.anaphora) {
