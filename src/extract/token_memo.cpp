@@ -1,5 +1,7 @@
 #include "extract/token_memo.hpp"
 
+#include <deque>
+
 namespace aikg::extract {
 namespace {
 
@@ -21,10 +23,11 @@ std::uint64_t TokenMemo::hash(std::string_view token) {
 
 TokenMemo& TokenMemo::of_thread(std::uint64_t words_generation, std::uint64_t names_generation) {
     constexpr std::size_t kMaxMemos = 4;  // rule sets (languages) used by one thread at a time
-    thread_local std::vector<TokenMemo> memos;
+    // A deque: adding a memo leaves references to the others valid.
+    thread_local std::deque<TokenMemo> memos;
     for (TokenMemo& memo : memos)
         if (memo.is_for(words_generation, names_generation)) return memo;
-    if (memos.size() >= kMaxMemos) memos.erase(memos.begin());
+    if (memos.size() >= kMaxMemos) memos.pop_front();
     return memos.emplace_back(words_generation, names_generation);
 }
 

@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract/token_memo.hpp"
+
+using aikg::extract::TokenMemo;
+
+namespace {
+
+TokenMemo::Facts facts_of(std::uint8_t prefix, std::uint32_t root, std::uint32_t word) {
+    return TokenMemo::Facts{{0, prefix}, {7, root}, {word}};
+}
+
+}  // namespace
+
+TEST_CASE("a remembered token gives back its readings, roots and words; others are unknown") {
+    TokenMemo memo(1, 2);
+    memo.remember("والشركة", facts_of(2, 11, 5));
+    memo.remember("Meta", TokenMemo::Facts{{0}, {}, {}});
+    TokenMemo::Facts got;
+    REQUIRE(memo.find("والشركة", got));
+    CHECK(got.prefix_bytes == std::vector<std::uint8_t>{0, 2});
+    CHECK(got.roots == std::vector<std::uint32_t>{7, 11});
+    CHECK(got.word_ids == std::vector<std::uint32_t>{5});
+    REQUIRE(memo.find("Meta", got));
+    CHECK(got.prefix_bytes == std::vector<std::uint8_t>{0});
+    CHECK(got.roots.empty());
+    CHECK(got.word_ids.empty());
+    CHECK_FALSE(memo.find("meta", got));
+    CHECK_FALSE(memo.find("الشركة", got));
+}
+
+TEST_CASE("the memo starts over when full and keeps answering right") {
+    TokenMemo memo(1, 1);
+    TokenMemo::Facts got;
+    // Far more distinct tokens than it keeps: every answer it gives must still be the token's own.
+    for (std::uint32_t i = 0; i < 100000; ++i) {
+        const std::string token = "w" + std::to_string(i);
+        memo.remember(token, facts_of(1, i, i * 3));
+        REQUIRE(memo.find(token, got));
+        CHECK(got.word_ids.front() == i * 3);
+    }
+    CHECK_FALSE(memo.find("w0", got));  // forgotten at a restart
+    REQUIRE(memo.find("w99999", got));
+    CHECK(got.roots.back() == 99999);
+}
+
+TEST_CASE("tokens too long to be worth keeping are not kept") {
+    TokenMemo memo(1, 1);
+    const std::string url(200, 'x');
+    memo.remember(url, facts_of(0, 1, 1));
+    TokenMemo::Facts got;
+    CHECK_FALSE(memo.find(url, got));
+}
+
+TEST_CASE("each rule set and catalog has its own memo on a thread") {
+    TokenMemo& arabic = TokenMemo::of_thread(101, 7);
+    TokenMemo& english = TokenMemo::of_thread(102, 7);
+    CHECK(&arabic != &english);
+    CHECK(&TokenMemo::of_thread(101, 7) == &arabic);
+    arabic.remember("in", facts_of(0, 1, 42));
+    TokenMemo::Facts got;
+    CHECK_FALSE(english.find("in", got));
+    CHECK(arabic.is_for(101, 7));
+    CHECK_FALSE(arabic.is_for(101, 8));
+}
