@@ -26,7 +26,29 @@ private:
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept;
 
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos`.
-char32_t decode_next(std::string_view utf8, std::size_t& pos) noexcept;
+// Inline: the tokenizer and the sentence splitter call it for every character.
+inline char32_t decode_next(std::string_view utf8, std::size_t& pos) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    const unsigned char c = s[pos];
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    if (c < 0xE0) {
+        const char32_t cp = (char32_t(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+        pos += 2;
+        return cp;
+    }
+    if (c < 0xF0) {
+        const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+        pos += 3;
+        return cp;
+    }
+    const char32_t cp = (char32_t(c & 0x07) << 18) | (char32_t(s[pos + 1] & 0x3F) << 12) |
+                        (char32_t(s[pos + 2] & 0x3F) << 6) | (s[pos + 3] & 0x3F);
+    pos += 4;
+    return cp;
+}
 
 void append_utf8(std::string& out, char32_t code_point);
 
