@@ -47,12 +47,9 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
         a.soft_separator[i] = text::is_soft_separator(token);
         a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
         if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
-        if (memo.find(token, facts)) {
-            for (const std::uint8_t prefix : facts.prefix_bytes) a.readings.push_back({token.substr(0, prefix), token.substr(prefix)});
-        } else {
-            look_up(token, words, names, a.readings, facts);
-            memo.remember(token, facts);
-        }
+        if (memo.append(token, a.readings, names ? &a.reading_roots : nullptr, words ? &a.word_ids : nullptr)) continue;
+        look_up(token, words, names, a.readings, facts);
+        memo.remember(token, facts);
         if (names) a.reading_roots.insert(a.reading_roots.end(), facts.roots.begin(), facts.roots.end());
         if (words) a.word_ids.insert(a.word_ids.end(), facts.word_ids.begin(), facts.word_ids.end());
     }

@@ -47,20 +47,19 @@ std::size_t TokenMemo::index_of(std::string_view token, std::uint64_t h) const {
     }
 }
 
-bool TokenMemo::find(std::string_view token, Facts& out) const {
+bool TokenMemo::append(std::string_view token, std::vector<text::CliticSplit>& readings, std::vector<std::uint32_t>* roots,
+                       std::vector<std::uint32_t>* word_ids) const {
     if (slots_.empty()) return false;
-    const Slot* slot = &slots_[index_of(token, hash(token))];
-    if (slot->readings == kEmpty) return false;
-    const std::uint32_t* data = data_.data() + slot->data_begin;
-    out.prefix_bytes.assign(data, data + slot->readings);
-    data += slot->readings;
-    if (slot->has_roots) {
-        out.roots.assign(data, data + slot->readings);
-        data += slot->readings;
-    } else {
-        out.roots.clear();
+    const Slot& slot = slots_[index_of(token, hash(token))];
+    if (slot.readings == kEmpty) return false;
+    const std::uint32_t* data = data_.data() + slot.data_begin;
+    for (std::uint8_t r = 0; r < slot.readings; ++r) readings.push_back({token.substr(0, data[r]), token.substr(data[r])});
+    data += slot.readings;
+    if (slot.has_roots) {
+        if (roots) roots->insert(roots->end(), data, data + slot.readings);
+        data += slot.readings;
     }
-    out.word_ids.assign(data, data + slot->words);
+    if (word_ids) word_ids->insert(word_ids->end(), data, data + slot.words);
     return true;
 }
 

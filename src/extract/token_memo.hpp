@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/clitics.hpp"
+
 namespace aikg::extract {
 
 class TokenMemo {
@@ -29,8 +31,11 @@ public:
     }
     // This thread's memo for those generations (one per language in use).
     static TokenMemo& of_thread(std::uint64_t words_generation, std::uint64_t names_generation);
-    // The remembered facts of `token` into `out`; false when not known.
-    bool find(std::string_view token, Facts& out) const;
+    // The remembered facts of `token`, appended where analyze() keeps them:
+    // the readings as views of `token`, the roots and word ids (either may be
+    // left out). False when the token is not remembered.
+    bool append(std::string_view token, std::vector<text::CliticSplit>& readings, std::vector<std::uint32_t>* roots,
+                std::vector<std::uint32_t>* word_ids) const;
     void remember(std::string_view token, const Facts& facts);
 
 private:
