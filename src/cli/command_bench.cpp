@@ -7,6 +7,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -33,7 +34,7 @@ namespace fs = std::filesystem;
 using bench::fixed;
 
 constexpr const char* kHelp =
-    "usage: aikg bench [--mb N] [--seed S] [--jobs N] [--only LIST] [--corpus FILE] [--no-peers]\n"
+    "usage: aikg bench [--mb N] [--seed S] [--jobs N] [--only LIST] [--corpus FILE] [--repeat N] [--no-peers]\n"
     "       aikg bench --generate FILE [--mb N] [--seed S]\n\n"
     "Measures aikg on generated data and prints the figures (stdout; progress on\n"
     "stderr). The corpus is synthetic news in Arabic and English built from\n"
@@ -46,7 +47,8 @@ constexpr const char* kHelp =
     "          1 and N jobs: seconds, MB/s, facts/s, peak RSS; and the peers on\n"
     "          the same file: a Python pipeline (PyICU + pyahocorasick + regex\n"
     "          triggers, tests/bench/python_pipeline.py) and LC_ALL=C grep -F -f\n"
-    "          over all catalog names (tests/bench/grep_baseline.sh).\n"
+    "          over all catalog names (tests/bench/grep_baseline.sh). Each runs\n"
+    "          --repeat times, in rounds through all of them; medians shown.\n"
     "  graph   load, PageRank, weak components, betweenness (exact on the small\n"
     "          graph, sampled from --pivots sources), Louvain communities on\n"
     "          random digraphs (--graphs), with igraph on the same graph as peer\n"
@@ -66,7 +68,7 @@ constexpr const char* kExamples =
 struct BenchArgs {
     CommonOptions common;
     std::string mb = "20", seed = "1", jobs, only = "text,graph,query,render", corpus, generate, work_dir;
-    std::string graphs = "10000:50000,100000:1000000", pivots = "100", query_facts = "1000000";
+    std::string graphs = "10000:50000,100000:1000000", pivots = "100", query_facts = "1000000", repeat = "3";
     bool no_peers = false;
 };
 
@@ -80,7 +82,7 @@ std::uint64_t parse_count(const std::string& text, const std::string& option) {
 
 struct Settings {
     std::uint64_t bytes = 0, seed = 1, pivots = 100, query_facts = 0;
-    std::size_t jobs = 1;
+    std::size_t jobs = 1, repeat = 3;
     bool text = false, graph = false, query = false, render = false, peers = true;
     std::vector<std::pair<std::uint32_t, std::uint64_t>> graphs;
     fs::path corpus, work_dir, root, self;
@@ -93,6 +95,7 @@ Settings validate(const BenchArgs& a) {
     s.seed = parse_count(a.seed, "--seed");
     s.pivots = parse_count(a.pivots, "--pivots");
     s.query_facts = parse_count(a.query_facts, "--query-facts");
+    s.repeat = parse_count(a.repeat, "--repeat");
     s.jobs = parse_jobs(a.jobs);
     s.peers = !a.no_peers;
     std::stringstream sections(a.only);
@@ -234,49 +237,105 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
     stages.print();
     if (sink == 0) note("nothing was found in the corpus");
 
-    Table end_to_end({"command (end to end)", "jobs", "seconds", "MB/s", "facts", "facts/s", "peak RSS MB"});
+    // Each command runs `repeat` times, in rounds through all of them, and
+    // the median is shown: on a shared machine one run of each can land in
+    // a busy second and another in a quiet one.
+    using Reading = std::optional<std::pair<double, std::string>>;  // seconds, facts or matches
+    struct Row {
+        Row(std::string label_, std::string jobs_, std::function<bench::ChildRun()> run_,
+            std::function<Reading(const bench::ChildRun&)> read_, bool peer_ = false)
+            : label(std::move(label_)), jobs(std::move(jobs_)), run(std::move(run_)), read(std::move(read_)), peer(peer_) {}
+        std::string label, jobs;
+        std::function<bench::ChildRun()> run;
+        std::function<Reading(const bench::ChildRun&)> read;
+        bool peer;  // counts candidates or matches, not facts
+        bool own_memory = true;  // false when a shell wraps the measured tool
+        std::vector<double> seconds;
+        std::string count = "-";
+        double peak_rss_mb = 0;
+    };
+    std::vector<Row> rows;
     const fs::path facts_file = s.work_dir / "facts.jsonl";
     std::vector<std::size_t> job_counts{1};
     if (s.jobs > 1) job_counts.push_back(s.jobs);
     for (const std::size_t jobs : job_counts) {
-        note("aikg extract --jobs " + std::to_string(jobs));
-        const auto run = bench::run_child({s.self.string(), "extract", corpus.string(), "--jobs", std::to_string(jobs),
-                                           "--catalog", s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()},
-                                          facts_file.string());
-        std::size_t lines = 0;
-        std::ifstream in(facts_file);
-        for (std::string line; std::getline(in, line);) ++lines;
-        end_to_end.add({"aikg extract", std::to_string(jobs), fixed(run.seconds, 2), mb_per_s(bytes, run.seconds), std::to_string(lines),
-                        fixed(static_cast<double>(lines) / run.seconds, 0), fixed(run.peak_rss_mb, 0)});
+        rows.push_back({"aikg extract", std::to_string(jobs),
+                        [&s, &corpus, &facts_file, jobs] {
+                            return bench::run_child({s.self.string(), "extract", corpus.string(), "--jobs", std::to_string(jobs), "--catalog",
+                                                     s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()},
+                                                    facts_file.string());
+                        },
+                        [&facts_file](const bench::ChildRun& run) {
+                            std::size_t lines = 0;
+                            std::ifstream in(facts_file);
+                            for (std::string line; std::getline(in, line);) ++lines;
+                            return Reading({run.seconds, std::to_string(lines)});
+                        }});
     }
     for (const std::size_t jobs : job_counts) {
-        note("aikg build --jobs " + std::to_string(jobs));
-        const fs::path store = s.work_dir / "bench-build.db";
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
-        const auto run = bench::run_child({s.self.string(), "build", corpus.string(), "--jobs", std::to_string(jobs), "--store", store.string(),
-                                           "--catalog", s.paths.catalog_dir.string(), "--schemas", s.paths.schemas_dir.string()},
-                                          "/dev/null");
-        end_to_end.add({"aikg build (with the store)", std::to_string(jobs), fixed(run.seconds, 2), mb_per_s(bytes, run.seconds),
-                        std::to_string(facts), fixed(static_cast<double>(facts) / run.seconds, 0), fixed(run.peak_rss_mb, 0)});
+        rows.push_back({"aikg build (with the store)", std::to_string(jobs),
+                        [&s, &corpus, jobs] {
+                            const fs::path store = s.work_dir / "bench-build.db";
+                            for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
+                            return bench::run_child({s.self.string(), "build", corpus.string(), "--jobs", std::to_string(jobs), "--store",
+                                                     store.string(), "--catalog", s.paths.catalog_dir.string(), "--schemas",
+                                                     s.paths.schemas_dir.string()},
+                                                    "/dev/null");
+                        },
+                        [facts](const bench::ChildRun& run) { return Reading({run.seconds, std::to_string(facts)}); }});
     }
     if (s.peers) {
         const fs::path scripts = s.root / "tests" / "bench";
         if (python_with("icu, ahocorasick, yaml")) {
-            note("peer: Python pipeline");
-            const auto run = bench::run_child({"/usr/bin/python3", (scripts / "python_pipeline.py").string(), "--catalog",
-                                               s.paths.catalog_dir.string(), corpus.string()}, "");
-            if (const auto j = peer_json(run))
-                end_to_end.add({"peer: Python pipeline (PyICU, pyahocorasick, regex)", "1", fixed((*j)["seconds"].get<double>(), 2),
-                                fixed((*j)["mb_per_s"].get<double>(), 1), std::to_string((*j)["candidates"].get<long>()), "-",
-                                fixed(run.peak_rss_mb, 0)});
+            rows.push_back({"peer: Python pipeline (PyICU, pyahocorasick, regex)", "1",
+                            [&s, &corpus, scripts] {
+                                return bench::run_child({"/usr/bin/python3", (scripts / "python_pipeline.py").string(), "--catalog",
+                                                         s.paths.catalog_dir.string(), corpus.string()},
+                                                        "");
+                            },
+                            [](const bench::ChildRun& run) -> Reading {
+                                const auto j = peer_json(run);
+                                if (!j) return std::nullopt;
+                                return std::pair<double, std::string>{(*j)["seconds"].get<double>(), std::to_string((*j)["candidates"].get<long>())};
+                            },
+                            true});
         } else {
             note("peer skipped: /usr/bin/python3 lacks PyICU or pyahocorasick (python3-icu, python3-ahocorasick)");
         }
-        note("peer: grep -F");
-        const auto grep = bench::run_child({"/bin/bash", (scripts / "grep_baseline.sh").string(), s.paths.catalog_dir.string(), corpus.string()}, "");
-        if (const auto j = peer_json(grep))
-            end_to_end.add({"peer: LC_ALL=C grep -o -F -f names.txt", "1", fixed((*j)["seconds"].get<double>(), 2),
-                            fixed((*j)["mb_per_s"].get<double>(), 1), std::to_string((*j)["matches"].get<long>()), "-", "-"});
+        rows.push_back({"peer: LC_ALL=C grep -o -F -f names.txt", "1",
+                        [&s, &corpus, scripts] {
+                            return bench::run_child({"/bin/bash", (scripts / "grep_baseline.sh").string(), s.paths.catalog_dir.string(),
+                                                     corpus.string()},
+                                                    "");
+                        },
+                        [](const bench::ChildRun& run) -> Reading {
+                            const auto j = peer_json(run);
+                            if (!j) return std::nullopt;
+                            return std::pair<double, std::string>{(*j)["seconds"].get<double>(), std::to_string((*j)["matches"].get<long>())};
+                        },
+                        true});
+        rows.back().own_memory = false;
+    }
+    for (std::size_t round = 1; round <= s.repeat; ++round) {
+        for (Row& row : rows) {
+            note(row.label + (row.jobs == "1" ? "" : " --jobs " + row.jobs) + " (run " + std::to_string(round) + " of " +
+                 std::to_string(s.repeat) + ")");
+            const bench::ChildRun run = row.run();
+            const auto measured = row.read(run);
+            if (!measured) continue;
+            row.seconds.push_back(measured->first);
+            row.count = measured->second;
+            row.peak_rss_mb = std::max(row.peak_rss_mb, run.peak_rss_mb);
+        }
+    }
+    Table end_to_end({"command (end to end)", "jobs", "seconds (median)", "MB/s", "facts", "facts/s", "peak RSS MB"});
+    for (Row& row : rows) {
+        if (row.seconds.empty()) continue;
+        std::sort(row.seconds.begin(), row.seconds.end());
+        const double median = row.seconds[row.seconds.size() / 2];
+        const std::string per_second = row.peer ? "-" : fixed(std::stod(row.count) / median, 0);
+        end_to_end.add({row.label, row.jobs, fixed(median, 2), mb_per_s(bytes, median), row.count, per_second,
+                        row.own_memory ? fixed(row.peak_rss_mb, 0) : "-"});
     }
     end_to_end.print();
     std::cout << "(MB/s counts article text bytes, " << fixed(static_cast<double>(bytes) / 1e6, 1) << " MB; the JSONL file is "
@@ -464,6 +523,7 @@ int run_bench(const std::vector<std::string>& args) {
     parser.option("--graphs", &a.graphs, "LIST", "graph sizes as NODES:EDGES (default: 10000:50000,100000:1000000)");
     parser.option("--pivots", &a.pivots, "K", "sources for sampled betweenness (default: 100)");
     parser.option("--query-facts", &a.query_facts, "N", "facts in the query benchmark's store (default: 1000000)");
+    parser.option("--repeat", &a.repeat, "N", "runs of each end-to-end text command, median shown (default: 3)");
     parser.option("--work-dir", &a.work_dir, "DIR", "where corpora and stores are cached (default: output/bench)");
     parser.flag("--no-peers", &a.no_peers, "skip the Python, grep and igraph peers");
     a.common.declare(parser);

@@ -168,8 +168,14 @@ class Bench(unittest.TestCase):
 
     def test_text_section_measures_stages_and_both_commands(self):
         with ScratchDir() as d:
-            code, out, err = run("bench", "--only", "text", "--mb", "1", "--jobs", "2", "--no-peers", "--work-dir", d)
+            code, out, err = run("bench", "--only", "text", "--mb", "1", "--jobs", "2", "--no-peers", "--work-dir", d,
+                                 "--repeat", "2")
             self.assertEqual(code, 0, err)
+            # Every command ran twice, in rounds; the table shows medians.
+            self.assertIn("aikg extract (run 2 of 2)", err)
+            self.assertIn("aikg build (with the store) --jobs 2 (run 2 of 2)", err)
+            self.assertLess(err.index("aikg build (with the store) --jobs 2 (run 1 of 2)"), err.index("aikg extract (run 2 of 2)"))
+            self.assertIn("seconds (median)", out)
             for row in ("read JSONL", "normalise", "segment", "mentions", "relations", "aikg extract", "aikg build"):
                 self.assertIn(row, out)
             # One and two jobs find the same facts.
@@ -179,7 +185,7 @@ class Bench(unittest.TestCase):
             self.assertGreater(int(rows[0][4]), 1000)
 
     def test_bad_options_are_usage_errors(self):
-        for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"]):
+        for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"], ["--repeat", "0"]):
             code, _, err = run("bench", *args)
             self.assertEqual(code, 2, args)
             self.assertTrue(err.strip())
