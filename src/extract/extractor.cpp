@@ -176,6 +176,7 @@ void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTo
     const SlotFilter no_slots = [](const Mention&, const Rule&, const std::vector<std::string>&) { return false; };
     std::vector<Mention> found;
     for (std::size_t c = 0; c < rules.categories.size(); ++c) {
+        if (!words_may_match(rules.categories[c].rule, text, sentence)) continue;
         for (const RuleMatch& match : match_rule(rules.categories[c].rule, units, text, no_slots)) {
             const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Mention& m) {
                 return m.first_token < match.end_token && match.first_token < m.end_token;

@@ -21,11 +21,10 @@ public:
     }
 
 private:
-    // Cheap tests that rule out most sentences before any matching: enough
-    // names for the slots, and every required word element's first word present.
+    // A cheap test before any matching: enough names for the slots. (Callers
+    // choose rules by their trigger words: candidate_rules, words_may_match.)
     bool may_match() const {
         if (units_.empty()) return false;
-        if (!text_.sentences.empty() && !words_may_match(rule_, text_, text_.sentence_of(units_.front().first_token))) return false;
         std::size_t slots = 0, names = 0;
         for (const PatternElement& e : rule_.pattern)
             slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
