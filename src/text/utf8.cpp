@@ -1,6 +1,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace aikg::text {
 
@@ -12,6 +13,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
     const std::size_t n = bytes.size();
     std::size_t i = 0;
     while (i < n) {
+        // Eight ASCII bytes at a time: English text and JSON syntax are mostly ASCII.
+        std::uint64_t block = 0;
+        while (i + sizeof block <= n && (std::memcpy(&block, s + i, sizeof block), (block & 0x8080808080808080ULL) == 0)) i += sizeof block;
+        if (i >= n) break;
         const unsigned char c = s[i];
         if (c < 0x80) {
             ++i;

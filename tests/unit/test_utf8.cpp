@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "text/utf8.hpp"
 
 using aikg::text::find_invalid_utf8;
@@ -16,6 +18,16 @@ TEST_CASE("the first bad byte is reported by offset") {
     CHECK(find_invalid_utf8("ok \xED\xA0\x80 surrogate") == 3u);  // UTF-16 surrogate
     CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);        // above U+10FFFF
     CHECK(find_invalid_utf8("\xD9\x85\xD9") == 2u);            // Arabic letter then half of one
+}
+
+TEST_CASE("a bad byte is found at any offset within and after ASCII runs") {
+    for (std::size_t before = 0; before < 40; ++before) {
+        for (std::size_t after = 0; after < 12; ++after) {
+            const std::string text = std::string(before, 'a') + "\xFF" + std::string(after, 'b');
+            CHECK(find_invalid_utf8(text) == before);
+            CHECK_FALSE(find_invalid_utf8(std::string(before, 'a') + "\xD9\x85" + std::string(after, 'b')));
+        }
+    }
 }
 
 TEST_CASE("binary data is told apart from text") {
