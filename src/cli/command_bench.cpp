@@ -254,6 +254,14 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
         std::string count = "-";
         double peak_rss_mb = 0;
     };
+    // A peer reports its own seconds and what it counted, as JSON on stdout.
+    auto peer_reading = [](const char* counted) {
+        return [counted](const bench::ChildRun& run) -> Reading {
+            const auto j = peer_json(run);
+            if (!j) return std::nullopt;
+            return std::pair<double, std::string>{(*j)["seconds"].get<double>(), std::to_string((*j)[counted].get<long>())};
+        };
+    };
     std::vector<Row> rows;
     const fs::path facts_file = s.work_dir / "facts.jsonl";
     std::vector<std::size_t> job_counts{1};
@@ -293,11 +301,7 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
                                                          s.paths.catalog_dir.string(), corpus.string()},
                                                         "");
                             },
-                            [](const bench::ChildRun& run) -> Reading {
-                                const auto j = peer_json(run);
-                                if (!j) return std::nullopt;
-                                return std::pair<double, std::string>{(*j)["seconds"].get<double>(), std::to_string((*j)["candidates"].get<long>())};
-                            },
+                            peer_reading("candidates"),
                             true});
         } else {
             note("peer skipped: /usr/bin/python3 lacks PyICU or pyahocorasick (python3-icu, python3-ahocorasick)");
@@ -308,11 +312,7 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
                                                      corpus.string()},
                                                     "");
                         },
-                        [](const bench::ChildRun& run) -> Reading {
-                            const auto j = peer_json(run);
-                            if (!j) return std::nullopt;
-                            return std::pair<double, std::string>{(*j)["seconds"].get<double>(), std::to_string((*j)["matches"].get<long>())};
-                        },
+                        peer_reading("matches"),
                         true});
         rows.back().own_memory = false;
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/random.hpp"
 #include "text/normalizer.hpp"
 #include "text/utf8.hpp"
 
@@ -97,17 +98,11 @@ TEST_CASE("the table and ASCII fast paths agree with ICU on the whole text") {
     const std::vector<char32_t> alphabet = {U'a', U'E', U' ', U'.', U'3', U'\u0627', U'\u0644', U'\u0623', U'\u0654', U'\u0655',
                                             U'\u064E', U'\u0651', U'\u0640', U'\u0301', U'\u00C9', U'\u00DF', U'\uFB01', U'\u0661',
                                             U'\u06CC', U'\u0629', U'\u2019', U'\u200F', U'\u0130', U'\u03A3', U'\uFEFB', U'\u0308'};
-    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-    auto next = [&state] {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        return state * 0x2545F4914F6CDD1DULL;
-    };
+    aikg::bench::Random random(0x9E3779B97F4A7C15ULL);
     for (int n = 0; n < 3000; ++n) {
         std::string text;
-        const std::size_t length = 1 + next() % 12;
-        for (std::size_t i = 0; i < length; ++i) aikg::text::append_utf8(text, alphabet[next() % alphabet.size()]);
+        const std::size_t length = 1 + random.below(12);
+        for (std::size_t i = 0; i < length; ++i) aikg::text::append_utf8(text, alphabet[random.below(alphabet.size())]);
         CHECK_MESSAGE(normalize(text) == reference_normalize(text), text);
     }
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/random.hpp"
 #include "text/sentences.hpp"
 #include "text/utf8.hpp"
 
@@ -66,16 +67,10 @@ TEST_CASE("boundaries equal ICU's sentence iterator on random text over every Se
                                             U'\u201D', U' ', U'\u00A0', U'\t', U'\r', U'\n', U'\u0085', U'\u2029', U'a', U'z',
                                             U'A', U'Q', U'\u0627', U'\u0645', U'\u03A3', U'\u03C3', U'1', U'\u0663', U',', U':',
                                             U'\u060C', U'-', U'\u0301', U'\u064E', U'\u200D', U'\u200F', U'(', U'\u00AD'};
-    std::uint64_t state = 0x2545F4914F6CDD1DULL;
-    auto next = [&state] {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        return state * 0x2545F4914F6CDD1DULL;
-    };
+    aikg::bench::Random random(0x2545F4914F6CDD1DULL);
     for (int n = 0; n < 20000; ++n) {
-        std::vector<char32_t> code_points(1 + next() % 16);
-        for (char32_t& cp : code_points) cp = alphabet[next() % alphabet.size()];
+        std::vector<char32_t> code_points(1 + random.below(16));
+        for (char32_t& cp : code_points) cp = alphabet[random.below(alphabet.size())];
         const std::string text = utf8_of(code_points);
         CHECK_MESSAGE(aikg::text::split_sentences(text) == aikg::text::split_sentences_with_icu(text), text);
     }
