@@ -206,7 +206,8 @@ int run_build(const std::vector<std::string>& args) {
                     batches.article_written();
                     return;
                 }
-                workers.push(Pending{std::move(doc), std::move(hash)});
+                const std::size_t weight = doc.text.size();
+                workers.push(Pending{std::move(doc), std::move(hash)}, weight);
             },
             problem);
         workers.finish();

@@ -123,7 +123,8 @@ int run(const ValidatedArgs& v) {
                 std::cerr << doc.source << ": no extraction rules for language '" << doc.lang << "', skipped\n";
                 return;
             }
-            workers.push(std::move(doc));
+            const std::size_t weight = doc.text.size();
+            workers.push(std::move(doc), weight);
         },
         [](const corpus::InputProblem& p) { std::cerr << p.where << ": " << p.reason << ", skipped\n"; });
     workers.finish();
