@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 #include "text/utf8.hpp"
@@ -37,7 +39,13 @@ char32_t fold_arabic_impl(char32_t cp) noexcept;
 // asking ICU for each one (with a UTF-16 round trip) made normalisation the
 // slowest step of the text layer.
 struct TwoByteTable {
-    std::array<std::string, 0x800> folded;           // NFKC_Casefold + Arabic folding, as UTF-8
+    // NFKC_Casefold + Arabic folding, as UTF-8 (at most 5 bytes: "¼" is "1⁄4"),
+    // stored flat so the hot loop copies 8 bytes and moves on by `length`.
+    struct Folded {
+        char bytes[8] = {};
+        std::uint8_t length = 0;
+    };
+    std::array<Folded, 0x800> folded;
     std::array<bool, 0x800> boundary_before{};       // starts a normalisation segment
     TwoByteTable() {
         const icu::Normalizer2& nfkc = nfkc_casefold();
@@ -47,12 +55,16 @@ struct TwoByteTable {
             UErrorCode status = U_ZERO_ERROR;
             nfkc.normalize(one, out, status);
             if (U_FAILURE(status)) continue;
+            std::string utf8;
             for (std::int32_t i = 0; i < out.length();) {
                 const UChar32 c = out.char32At(i);
                 i += U16_LENGTH(c);
                 const char32_t mapped = fold_arabic_impl(static_cast<char32_t>(c));
-                if (mapped != 0) append_utf8(folded[cp], mapped);
+                if (mapped != 0) append_utf8(utf8, mapped);
             }
+            if (utf8.size() > sizeof(Folded::bytes)) throw std::logic_error("a two-byte character folds to more than 8 bytes");
+            std::copy(utf8.begin(), utf8.end(), folded[cp].bytes);
+            folded[cp].length = static_cast<std::uint8_t>(utf8.size());
         }
     }
 };
@@ -91,51 +103,98 @@ char32_t fold_arabic_impl(char32_t cp) noexcept {
 }
 }  // namespace
 
+namespace {
+
+// The normalised text and its origin map are written through raw indexes into
+// buffers sized ahead: push_back per byte (a capacity check and, for the
+// string, a terminator each) was half the cost of normalising.
+class NormalizedWriter {
+public:
+    NormalizedWriter(NormalizedText& out, std::size_t expected) : out_(out) { grow(expected + kSlack); }
+
+    // Room for `bytes` more output bytes.
+    void reserve_more(std::size_t bytes) {
+        if (size_ + bytes > out_.text.size()) grow(2 * out_.text.size() + bytes);
+    }
+    void put(char c, std::uint32_t from) {
+        out_.text[size_] = c;
+        out_.origin[size_] = from;
+        ++size_;
+    }
+    // Copies 8 bytes and keeps `length` of them: needs reserve_more(8).
+    void put_folded(const char (&bytes)[8], std::uint8_t length, std::uint32_t from) {
+        std::memcpy(out_.text.data() + size_, bytes, 8);
+        for (std::uint8_t i = 0; i < length; ++i) out_.origin[size_ + i] = from;
+        size_ += length;
+    }
+    void put_code_point(char32_t cp, std::uint32_t from) {
+        char bytes[8] = {};
+        std::string encoded;
+        append_utf8(encoded, cp);
+        reserve_more(8);
+        std::copy(encoded.begin(), encoded.end(), bytes);
+        put_folded(bytes, static_cast<std::uint8_t>(encoded.size()), from);
+    }
+    void finish(std::uint32_t original_size) {
+        out_.text.resize(size_);
+        out_.origin.resize(size_);
+        out_.origin.push_back(original_size);
+    }
+
+private:
+    static constexpr std::size_t kSlack = 16;
+    void grow(std::size_t bytes) {
+        out_.text.resize(bytes);
+        out_.origin.resize(bytes);
+    }
+    NormalizedText& out_;
+    std::size_t size_ = 0;
+};
+
+}  // namespace
+
 NormalizedText normalize_for_matching(std::string_view utf8) {
     const icu::Normalizer2& nfkc = nfkc_casefold();
     NormalizedText out;
-    out.text.reserve(utf8.size());
-    out.origin.reserve(utf8.size() + 1);
-
-    auto emit = [&out](char32_t cp, std::uint32_t from) {
-        const std::size_t before = out.text.size();
-        append_utf8(out.text, cp);
-        out.origin.insert(out.origin.end(), out.text.size() - before, from);
-    };
+    const std::size_t n = utf8.size();
+    NormalizedWriter writer(out, n);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
 
     std::size_t pos = 0;
-    const std::size_t n = utf8.size();
     icu::UnicodeString chunk, folded;
     const TwoByteTable& table = two_byte_table();
     // Whether the character at `at` starts a new normalisation segment.
     auto boundary_at = [&](std::size_t at) -> bool {
         if (at >= n) return true;
-        const auto b = static_cast<unsigned char>(utf8[at]);
+        const unsigned char b = bytes[at];
         if (b < 0x80) return true;
-        if (b >= 0xC2 && b < 0xE0 && at + 1 < n)
-            return table.boundary_before[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[at + 1]) & 0x3Fu)];
+        if (b >= 0xC2 && b < 0xE0 && at + 1 < n) return table.boundary_before[((b & 0x1Fu) << 6) | (bytes[at + 1] & 0x3Fu)];
         std::size_t next = at;
         return nfkc.hasBoundaryBefore(static_cast<UChar32>(decode_next(utf8, next))) != 0;
     };
     while (pos < n) {
-        const auto start = static_cast<std::uint32_t>(pos);
-        const auto lead = static_cast<unsigned char>(utf8[pos]);
-        // ASCII followed by a segment start (ASCII, most letters, the end) is
-        // its own normalisation chunk: NFKC_Casefold only lowercases it. This
+        // ASCII followed by ASCII: NFKC_Casefold only lowercases it. This
         // keeps English text, and the spaces between Arabic words, off ICU.
+        writer.reserve_more(n - pos + 8);
+        while (pos + 1 < n && bytes[pos] < 0x80 && bytes[pos + 1] < 0x80) {
+            const unsigned char c = bytes[pos];
+            writer.put(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c), static_cast<std::uint32_t>(pos));
+            ++pos;
+        }
+        if (pos >= n) break;
+        const auto start = static_cast<std::uint32_t>(pos);
+        const unsigned char lead = bytes[pos];
+        // ASCII followed by a segment start (most letters, the end) is its own chunk too.
         if (lead < 0x80 && boundary_at(pos + 1)) {
-            const char c = static_cast<char>(lead);
-            out.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-            out.origin.push_back(start);
+            writer.put(static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead - 'A' + 'a' : lead), start);
             ++pos;
             continue;
         }
         // A two-byte character that is a segment of its own: from the table.
         if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n && boundary_at(pos + 2)) {
-            const char32_t cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[pos + 1]) & 0x3Fu);
-            const std::string& mapped = table.folded[cp];
-            out.text += mapped;
-            out.origin.insert(out.origin.end(), mapped.size(), start);
+            const auto& mapped = table.folded[((lead & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
+            writer.reserve_more(8);
+            writer.put_folded(mapped.bytes, mapped.length, start);
             pos += 2;
             continue;
         }
@@ -157,11 +216,11 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
             const UChar32 cp = folded.char32At(i);
             i += U16_LENGTH(cp);
             const char32_t mapped = fold_arabic(static_cast<char32_t>(cp));
-            if (mapped != 0) emit(mapped, start);
+            if (mapped != 0) writer.put_code_point(mapped, start);
         }
         pos = end;
     }
-    out.origin.push_back(static_cast<std::uint32_t>(n));
+    writer.finish(static_cast<std::uint32_t>(n));
     return out;
 }
 
