@@ -36,6 +36,22 @@ TEST_CASE("binary data is told apart from text") {
     CHECK_FALSE(aikg::text::looks_binary("نص عربي"));
 }
 
+TEST_CASE("a NUL or a share of control bytes anywhere in the probe makes binary, wherever it falls in a block") {
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string text(1000, 'x');
+        text[at] = '\0';
+        CHECK(aikg::text::looks_binary(text));
+        text[at] = '\n';  // line breaks are text
+        CHECK_FALSE(aikg::text::looks_binary(text));
+    }
+    std::string mostly_controls(1000, 'x');
+    for (std::size_t i = 3; i < mostly_controls.size(); i += 10) mostly_controls[i] = '\x01';  // 10%
+    CHECK(aikg::text::looks_binary(mostly_controls));
+    std::string few_controls(1000, 'x');
+    for (std::size_t i = 7; i < few_controls.size(); i += 40) few_controls[i] = '\x1B';  // 2.5%: escape codes in a log
+    CHECK_FALSE(aikg::text::looks_binary(few_controls));
+}
+
 TEST_CASE("decode and encode round-trip") {
     const std::string s = "aم😀";
     std::size_t pos = 0;
