@@ -1,3 +1,4 @@
+#include <future>
 #include "cli/app.hpp"
 
 #include <iostream>
@@ -44,6 +45,11 @@ std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules w
         collect(e);
         throw kb::DataError(std::move(problems));  // nothing else can be checked without it
     }
+    // The rules load on their own thread while the catalog loads: both only
+    // read the ontology, and start-up is time every command waits for.
+    std::future<std::vector<extract::RuleSet>> rules_loading;
+    if (with_rules == WithRules::Yes)
+        rules_loading = std::async(std::launch::async, [&] { return extract::load_rules(paths.schemas_dir / "rules", *ontology); });
     std::optional<kb::Catalog> catalog;
     std::vector<extract::RuleSet> rules;
     try {
@@ -51,9 +57,9 @@ std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules w
     } catch (const kb::DataError& e) {
         collect(e);
     }
-    if (with_rules == WithRules::Yes) {
+    if (rules_loading.valid()) {
         try {
-            rules = extract::load_rules(paths.schemas_dir / "rules", *ontology);
+            rules = rules_loading.get();
         } catch (const kb::DataError& e) {
             collect(e);
         }

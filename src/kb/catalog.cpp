@@ -95,9 +95,11 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
     Catalog catalog;
     std::unordered_map<std::string, SourcePos> name_pos;
 
-    for (const auto& path : yaml_files(dir, sink)) {
-        const std::string file = path.string();
-        const auto root = load_yaml_file(path, sink);
+    const auto paths = yaml_files(dir, sink);
+    const auto roots = load_yaml_files(paths, sink);
+    for (std::size_t f = 0; f < paths.size(); ++f) {
+        const std::string file = paths[f].string();
+        const auto& root = roots[f];
         if (!root) continue;
         if (!root->IsMap() || !(*root)["entities"] || !(*root)["entities"].IsSequence()) {
             sink.error(file, line_of(*root), "a catalog file must be a mapping with an 'entities' list");

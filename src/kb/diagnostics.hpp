@@ -1,6 +1,7 @@
 #pragma once
 // Problems found in data files (catalog, ontology, rules), each with its place.
 
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ class DiagnosticSink {
 public:
     void error(std::string file, int line, std::string message);
     bool empty() const noexcept { return items_.empty(); }
+    // Appends another sink's diagnostics after this one's.
+    void take(DiagnosticSink&& other) {
+        items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()), std::make_move_iterator(other.items_.end()));
+        other.items_.clear();
+    }
     void throw_if_any();
 
 private:

@@ -1,8 +1,10 @@
 #include "kb/yaml_util.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "text/utf8.hpp"
 
@@ -38,6 +40,32 @@ std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, Diag
         sink.error(name, e.mark.line + 1, "YAML syntax error: " + e.msg);
         return std::nullopt;
     }
+}
+
+std::vector<std::optional<YAML::Node>> load_yaml_files(const std::vector<std::filesystem::path>& files, DiagnosticSink& sink) {
+    std::vector<std::optional<YAML::Node>> roots(files.size());
+    std::vector<DiagnosticSink> sinks(files.size());
+    // Biggest files first, each thread taking the next one free: one large
+    // file (the models) must not end up behind others on the same thread.
+    std::vector<std::size_t> order(files.size());
+    std::vector<std::uintmax_t> sizes(files.size(), 0);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        order[i] = i;
+        std::error_code ec;
+        sizes[i] = std::filesystem::file_size(files[i], ec);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    std::atomic<std::size_t> next{0};
+    auto parse_next = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) roots[order[k]] = load_yaml_file(files[order[k]], sinks[order[k]]);
+    };
+    const std::size_t threads = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(parse_next);
+    parse_next();
+    helpers.clear();  // joins
+    for (DiagnosticSink& each : sinks) sink.take(std::move(each));
+    return roots;
 }
 
 void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& file,
