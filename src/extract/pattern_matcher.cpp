@@ -63,6 +63,7 @@ private:
             std::uint32_t t = units_[u].first_token;
             if (text_.indexed() && element.phrases.fully_indexed && !units_[u].is_name() && !text_.is_soft(t)) {
                 for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id) {
+                    if (!element.phrases.may_start(*id)) continue;
                     auto range = std::equal_range(element.phrases.by_first_word.begin(), element.phrases.by_first_word.end(),
                                                   std::pair<std::uint32_t, std::uint32_t>{*id, 0},
                                                   [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -56,6 +56,7 @@ std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std
         if (phrases.fully_indexed) {
             const auto& index = phrases.by_first_word;
             for (auto id = text.words_begin(t); id != text.words_end(t); ++id) {
+                if (!phrases.may_start(*id)) continue;
                 auto it = std::lower_bound(index.begin(), index.end(), std::pair<std::uint32_t, std::uint32_t>{*id, 0});
                 for (; it != index.end() && it->first == *id; ++it) best = std::max(best, match_phrase_from(phrases[it->second], text, t, end));
             }

@@ -32,6 +32,13 @@ struct PhraseList : std::vector<Phrase> {
     using std::vector<Phrase>::vector;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> by_first_word;  // (first word's number, index), sorted
     bool fully_indexed = false;  // every phrase's first word has a number
+    // A bit per word number that starts some phrase: most tokens that are a
+    // rule word start none of a given list, and this says so without a search.
+    std::vector<std::uint64_t> first_words;
+    bool may_start(std::uint32_t id) const {
+        const std::size_t slot = id / 64;
+        return slot < first_words.size() && (first_words[slot] >> (id % 64)) & 1U;
+    }
 };
 
 // Compiles "بما في ذلك" or "اطلق*" into a phrase; empty words when the text has

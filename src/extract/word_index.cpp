@@ -38,6 +38,11 @@ void WordIndex::index_phrases(PhraseList& phrases) {
         else phrases.by_first_word.emplace_back(phrases[i].words.front().id, i);
     }
     std::sort(phrases.by_first_word.begin(), phrases.by_first_word.end());
+    phrases.first_words.clear();
+    for (const auto& [id, index] : phrases.by_first_word) {
+        if (id / 64 >= phrases.first_words.size()) phrases.first_words.resize(id / 64 + 1, 0);
+        phrases.first_words[id / 64] |= std::uint64_t{1} << (id % 64);
+    }
 }
 
 void WordIndex::freeze() {
