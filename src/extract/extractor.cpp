@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "extract/analyzed_text.hpp"
@@ -425,46 +424,57 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
     const kb::EdgeType* part_of = ontology_.edge_type("part_of");
     const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
     auto fill = [&entities](kb::EntityId id) { return SlotFill{id, &entities.entity(id).type}; };
-    std::set<kb::EntityId> in_article;
+    // Sets of entity ids as sorted vectors: a handful of ids per sentence,
+    // where tree nodes cost an allocation each.
+    auto sorted_unique = [](std::vector<kb::EntityId>& ids) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    };
+    auto holds = [](const std::vector<kb::EntityId>& ids, kb::EntityId id) { return std::binary_search(ids.begin(), ids.end(), id); };
+    std::vector<kb::EntityId> in_article;
     for (const auto& sentence : mentions)
         for (const Mention& m : sentence)
-            if (!m.anaphor) in_article.insert(m.entity);
+            if (!m.anaphor) in_article.push_back(m.entity);
+    sorted_unique(in_article);
 
     // The company behind a platform named in the article counts as named too.
-    std::set<kb::EntityId> companies_in_article = in_article;
+    std::vector<kb::EntityId> companies_in_article = in_article;
     for (const kb::EntityId id : in_article)
-        if (auto company = entities.company_of(id)) companies_in_article.insert(*company);
+        if (auto company = entities.company_of(id)) companies_in_article.push_back(*company);
+    sorted_unique(companies_in_article);
 
-    std::set<kb::EntityId> units_done;
+    std::vector<kb::EntityId> units_done;
+    std::vector<kb::EntityId> in_sentence;
     for (std::size_t s = 0; s < mentions.size(); ++s) {
         for (const auto& pending : facts[s].pending_makers) {
             const kb::Entity& object = entities.entity(pending.object.entity);
             if (object.maker.empty()) continue;
             const auto maker = entities.find_in_catalog(object.maker);
-            if (!maker || !companies_in_article.count(*maker)) continue;
+            if (!maker || !holds(companies_in_article, *maker)) continue;
             facts[s].add(SlotFill{*maker, &entities.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
                          pending.confidence);
         }
-        std::set<kb::EntityId> in_sentence;
+        in_sentence.clear();
         for (const Mention& m : mentions[s])
-            if (!m.anaphor) in_sentence.insert(m.entity);
+            if (!m.anaphor) in_sentence.push_back(m.entity);
+        sorted_unique(in_sentence);
         for (const kb::EntityId id : in_sentence) {
             // A version beside its family: linked to the broadest family named here.
             if (derived) {
                 const auto ancestors = entities.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
-                    if (in_sentence.count(*a)) {
+                    if (holds(in_sentence, *a)) {
                         facts[s].add(fill(id), *derived, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
                         break;
                     }
                 }
             }
             // A lab or unit in an article that also names its parent, stated once where the unit first appears.
-            if (part_of && !units_done.count(id)) {
+            if (part_of && std::find(units_done.begin(), units_done.end(), id) == units_done.end()) {
                 for (const kb::EntityId parent : entities.parents_of(id)) {
-                    if (!in_article.count(parent)) continue;
+                    if (!holds(in_article, parent)) continue;
                     facts[s].add(fill(id), *part_of, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
-                    units_done.insert(id);
+                    units_done.push_back(id);
                     break;
                 }
             }
@@ -474,7 +484,7 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
         for (const kb::EntityId id : in_sentence) {
             for (const kb::CatalogFact& f : entities.entity(id).facts) {
                 if (f.relation != affiliated->name) continue;
-                if (const auto org = entities.find_in_catalog(f.object); org && in_sentence.count(*org))
+                if (const auto org = entities.find_in_catalog(f.object); org && holds(in_sentence, *org))
                     facts[s].add(fill(id), *affiliated, fill(*org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
             }
         }
@@ -483,7 +493,7 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
         for (const auto& [key, fact] : facts[s].facts()) {
             if (std::get<1>(key) != affiliated->name) continue;
             for (const kb::EntityId parent : entities.parents_of(std::get<2>(key)))
-                if (in_article.count(parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
+                if (holds(in_article, parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
         }
         for (const auto& [person, parent, confidence] : additions)
             facts[s].add(fill(person), *affiliated, fill(parent), "catalog.parent-of-unit", confidence);

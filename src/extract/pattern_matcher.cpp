@@ -145,18 +145,25 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
             if (words_may_match(rule, text, sentence)) out.push_back(&rule);
         return out;
     }
-    std::vector<std::uint32_t> indices = rules.rules_without_trigger;
+    // A bit per rule: the union of the rules the sentence's words trigger,
+    // read back in rule order (the order rules are applied in).
+    std::vector<std::uint64_t> chosen((rules.rules.size() + 63) / 64, 0);
+    auto choose = [&chosen](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
+    for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
     for (std::size_t slot = 0; slot < sentence.word_bits.size(); ++slot) {
         for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {
             const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
             if (word < rules.rules_by_trigger.size())
-                indices.insert(indices.end(), rules.rules_by_trigger[word].begin(), rules.rules_by_trigger[word].end());
+                for (const std::uint32_t r : rules.rules_by_trigger[word]) choose(r);
         }
     }
-    std::sort(indices.begin(), indices.end());
-    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    for (const std::uint32_t r : indices)
-        if (words_may_match(rules.rules[r], text, sentence)) out.push_back(&rules.rules[r]);
+    out.reserve(16);
+    for (std::size_t slot = 0; slot < chosen.size(); ++slot) {
+        for (std::uint64_t bits = chosen[slot]; bits != 0; bits &= bits - 1) {
+            const std::size_t r = slot * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+            if (words_may_match(rules.rules[r], text, sentence)) out.push_back(&rules.rules[r]);
+        }
+    }
     return out;
 }
 

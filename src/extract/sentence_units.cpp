@@ -15,6 +15,7 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
                               const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
                               const ListTest& listable) {
     std::vector<Unit> units;
+    units.reserve(sentence.end_token - sentence.first_token);
     std::size_t m = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (m < mentions.size() && mentions[m].first_token == t) {
@@ -31,9 +32,10 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
 
     // Merge name, separators, name into one list unit, left to right.
     std::vector<Unit> merged;
+    merged.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i) {
         if (!units[i].is_name() || merged.empty()) {
-            merged.push_back(units[i]);
+            merged.push_back(std::move(units[i]));
             continue;
         }
         // Look back over up to two separator words to the previous name.
@@ -54,7 +56,7 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
                               listable(*merged[back - 1].members.back(), *units[i].members.front())) ||
                              (separators == 0 && compound(*merged[back - 1].members.back(), *units[i].members.front())));
         if (!joined) {
-            merged.push_back(units[i]);
+            merged.push_back(std::move(units[i]));
             continue;
         }
         merged.resize(back);
