@@ -66,7 +66,11 @@ TEST_CASE("boundaries equal ICU's sentence iterator on random text over every Se
     const std::vector<char32_t> alphabet = {U'.', U'!', U'?', U'\u061F', U'\u06D4', U'\u203C', U'"', U'\'', U')', U'\u00BB',
                                             U'\u201D', U' ', U'\u00A0', U'\t', U'\r', U'\n', U'\u0085', U'\u2029', U'a', U'z',
                                             U'A', U'Q', U'\u0627', U'\u0645', U'\u03A3', U'\u03C3', U'1', U'\u0663', U',', U':',
-                                            U'\u060C', U'-', U'\u0301', U'\u064E', U'\u200D', U'\u200F', U'(', U'\u00AD'};
+                                            U'\u060C', U'-', U'\u0301', U'\u064E', U'\u200D', U'\u200F', U'(', U'\u00AD',
+                                            // three- and four-byte terminators and separators, and letters sharing a
+                                            // lead byte with one (the scan jumps between terminators by lead byte)
+                                            U'\u2028', U'\u3002', U'\uFF0E', U'\u2024', U'\u0589', U'\U0001F600', U'\u0600',
+                                            U'\u0660', U'\u06DD'};
     aikg::bench::Random random(0x2545F4914F6CDD1DULL);
     for (int n = 0; n < 20000; ++n) {
         std::vector<char32_t> code_points(1 + random.below(16));
