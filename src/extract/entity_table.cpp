@@ -35,12 +35,16 @@ std::optional<kb::EntityId> EntityTable::company_of(kb::EntityId id) const {
     return is_local(id) ? std::nullopt : catalog_.company_of(id);
 }
 
-std::vector<kb::EntityId> EntityTable::ancestors_of(kb::EntityId id) const {
-    return is_local(id) ? std::vector<kb::EntityId>{} : catalog_.ancestors_of(id);
+namespace {
+const std::vector<kb::EntityId> kNone;
 }
 
-std::vector<kb::EntityId> EntityTable::parents_of(kb::EntityId id) const {
-    return is_local(id) ? std::vector<kb::EntityId>{} : catalog_.parents_of(id);
+const std::vector<kb::EntityId>& EntityTable::ancestors_of(kb::EntityId id) const {
+    return is_local(id) ? kNone : catalog_.ancestors_of(id);
+}
+
+const std::vector<kb::EntityId>& EntityTable::parents_of(kb::EntityId id) const {
+    return is_local(id) ? kNone : catalog_.parents_of(id);
 }
 
 }  // namespace aikg::extract

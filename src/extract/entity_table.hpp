@@ -30,8 +30,8 @@ public:
 
     std::optional<kb::EntityId> find_in_catalog(std::string_view name) const { return catalog_.find(name); }
     std::optional<kb::EntityId> company_of(kb::EntityId id) const;
-    std::vector<kb::EntityId> ancestors_of(kb::EntityId id) const;
-    std::vector<kb::EntityId> parents_of(kb::EntityId id) const;
+    const std::vector<kb::EntityId>& ancestors_of(kb::EntityId id) const;
+    const std::vector<kb::EntityId>& parents_of(kb::EntityId id) const;
 
 private:
     const kb::Catalog& catalog_;

@@ -449,7 +449,7 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
         for (const auto& pending : facts[s].pending_makers) {
             const kb::Entity& object = entities.entity(pending.object.entity);
             if (object.maker.empty()) continue;
-            const auto maker = entities.find_in_catalog(object.maker);
+            const auto maker = object.maker_id;
             if (!maker || !holds(companies_in_article, *maker)) continue;
             facts[s].add(SlotFill{*maker, &entities.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
                          pending.confidence);
@@ -461,7 +461,7 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
         for (const kb::EntityId id : in_sentence) {
             // A version beside its family: linked to the broadest family named here.
             if (derived) {
-                const auto ancestors = entities.ancestors_of(id);
+                const auto& ancestors = entities.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
                     if (holds(in_sentence, *a)) {
                         facts[s].add(fill(id), *derived, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
@@ -484,7 +484,7 @@ void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std
         for (const kb::EntityId id : in_sentence) {
             for (const kb::CatalogFact& f : entities.entity(id).facts) {
                 if (f.relation != affiliated->name) continue;
-                if (const auto org = entities.find_in_catalog(f.object); org && holds(in_sentence, *org))
+                if (const auto org = f.object_id; org && holds(in_sentence, *org))
                     facts[s].add(fill(id), *affiliated, fill(*org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
             }
         }

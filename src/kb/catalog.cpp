@@ -30,7 +30,7 @@ std::optional<CatalogFact> parse_fact(const YAML::Node& node, const std::string&
         sink.error(file, line_of(node), "a fact must be a pair [relation, object]");
         return std::nullopt;
     }
-    return CatalogFact{node[0].Scalar(), node[1].Scalar(), {file, line_of(node)}};
+    return CatalogFact{node[0].Scalar(), node[1].Scalar(), {file, line_of(node)}, std::nullopt};
 }
 
 std::optional<Entity> parse_entity(const YAML::Node& node, const std::string& file, const Ontology& ontology,
@@ -165,7 +165,22 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
         }
     }
     sink.throw_if_any();
+    catalog.resolve_references();
     return catalog;
+}
+
+void Catalog::resolve_references() {
+    for (Entity& e : entities_) {
+        if (!e.maker.empty()) e.maker_id = find(e.maker);
+        if (!e.company.empty()) e.company_id = find(e.company);
+        for (CatalogFact& f : e.facts) f.object_id = find(f.object);
+    }
+    ancestors_.resize(entities_.size());
+    parents_.resize(entities_.size());
+    for (EntityId id = 0; id < entities_.size(); ++id) {
+        ancestors_[id] = chain(id, "derived_from");
+        parents_[id] = chain(id, "part_of");
+    }
 }
 
 std::optional<EntityId> Catalog::find(std::string_view name) const {
@@ -178,12 +193,6 @@ std::optional<EntityId> Catalog::find(std::string_view name) const {
 
 namespace aikg::kb {
 
-std::optional<EntityId> Catalog::company_of(EntityId id) const {
-    const Entity& e = entities_.at(id);
-    if (e.company.empty()) return std::nullopt;
-    return find(e.company);
-}
-
 std::vector<EntityId> Catalog::chain(EntityId id, std::string_view relation) const {
     std::vector<EntityId> out;
     EntityId current = id;
@@ -192,7 +201,7 @@ std::vector<EntityId> Catalog::chain(EntityId id, std::string_view relation) con
         advanced = false;
         for (const CatalogFact& f : entities_.at(current).facts) {
             if (f.relation != relation) continue;
-            const auto next = find(f.object);
+            const auto next = f.object_id;
             if (!next || *next == id || std::find(out.begin(), out.end(), *next) != out.end()) continue;
             out.push_back(*next);
             current = *next;
@@ -203,7 +212,5 @@ std::vector<EntityId> Catalog::chain(EntityId id, std::string_view relation) con
     return out;
 }
 
-std::vector<EntityId> Catalog::ancestors_of(EntityId id) const { return chain(id, "derived_from"); }
-std::vector<EntityId> Catalog::parents_of(EntityId id) const { return chain(id, "part_of"); }
 
 }  // namespace aikg::kb
