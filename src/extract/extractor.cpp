@@ -239,10 +239,16 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
             t = names[n++].end_token;
             continue;
         }
-        // A token that is no rule word starts no anaphor ("the company" is one).
-        if (text.indexed() && text.has_no_words(t) && !text.is_soft(t)) {
-            ++t;
-            continue;
+        // A token that starts no anaphor phrase ("the company") is passed at once.
+        if (text.indexed() && !text.is_soft(t)) {
+            const bool may_start = rules.anaphor_phrases.fully_indexed
+                                       ? std::any_of(text.words_begin(t), text.words_end(t),
+                                                     [&](std::uint32_t id) { return rules.anaphor_phrases.may_start(id); })
+                                       : !text.has_no_words(t);
+            if (!may_start) {
+                ++t;
+                continue;
+            }
         }
         const std::uint32_t limit = n < names.size() ? names[n].first_token : sentence.end_token;
         std::uint32_t consumed = 0;

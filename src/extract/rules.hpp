@@ -88,6 +88,7 @@ struct RuleSet {
     std::string language;
     std::vector<Rule> rules;
     std::vector<Anaphor> anaphora;
+    PhraseList anaphor_phrases;  // the anaphora's phrases, indexed: which tokens can start one
     std::vector<CategoryPattern> categories;
     AttributeCues attributes;
     PhraseList negation;

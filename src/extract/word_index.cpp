@@ -79,6 +79,9 @@ WordIndex WordIndex::build(RuleSet& rules) {
         for (PatternElement& e : c.rule.pattern) index.index_phrases(e.phrases);
     for (Anaphor& a : rules.anaphora)
         for (WordPattern& w : a.phrase.words) w.id = index.intern(w.word, w.prefix);
+    rules.anaphor_phrases.clear();
+    for (const Anaphor& a : rules.anaphora) rules.anaphor_phrases.push_back(a.phrase);
+    index.index_phrases(rules.anaphor_phrases);
     auto index_one = [&index](Phrase& p) {
         for (WordPattern& w : p.words) w.id = index.intern(w.word, w.prefix);
     };
