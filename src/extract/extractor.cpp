@@ -73,17 +73,27 @@ std::vector<RuleMatch> nearest_subjects(std::vector<RuleMatch> matches) {
 }  // namespace
 
 // Anaphors refer to the latest entity of their type seen so far in the document.
+// A handful of types per article: a flat list beats a tree of strings, which
+// every name in every sentence updates.
 class AnaphoraResolver {
 public:
-    void saw(const std::string& type, kb::EntityId id) { latest_[type] = id; }
+    void saw(const std::string& type, kb::EntityId id) {
+        for (auto& [seen, latest] : latest_) {
+            if (seen == type) {
+                latest = id;
+                return;
+            }
+        }
+        latest_.emplace_back(type, id);
+    }
     std::optional<kb::EntityId> latest(const std::string& type) const {
-        const auto it = latest_.find(type);
-        if (it == latest_.end()) return std::nullopt;
-        return it->second;
+        for (const auto& [seen, latest] : latest_)
+            if (seen == type) return latest;
+        return std::nullopt;
     }
 
 private:
-    std::map<std::string, kb::EntityId, std::less<>> latest_;
+    std::vector<std::pair<std::string, kb::EntityId>> latest_;
 };
 
 // The facts of one sentence, one per (subject, relation, object).
