@@ -4,6 +4,7 @@
 
 #include "text/clitics.hpp"
 #include "text/utf8.hpp"
+#include "extract/word_hash.hpp"
 #include "extract/word_index.hpp"
 
 namespace aikg::extract {
@@ -22,9 +23,7 @@ MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), 
 }
 
 std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view word) {
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ (parent * 0x9E3779B97F4A7C15ULL);
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
+    return word_hash(word, std::uint64_t{parent} * 0xD6E8FEB86659FD93ULL);
 }
 
 std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view word) const {

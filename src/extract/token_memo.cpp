@@ -3,6 +3,8 @@
 #include <cstring>
 #include <deque>
 
+#include "extract/word_hash.hpp"
+
 namespace aikg::extract {
 namespace {
 
@@ -16,25 +18,7 @@ constexpr std::size_t kMaxListSize = 64;    // readings or word ids of one token
 
 }  // namespace
 
-// Eight bytes at a time: a byte-at-a-time hash was a chain of dependent
-// multiplies per token, and tokens are hashed once per occurrence.
-std::uint64_t TokenMemo::hash(std::string_view token) {
-    const auto* p = reinterpret_cast<const unsigned char*>(token.data());
-    std::size_t n = token.size();
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-    while (n >= 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, p, 8);
-        h = (h ^ word) * 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 31;
-        p += 8;
-        n -= 8;
-    }
-    std::uint64_t tail = 0;
-    for (std::size_t i = 0; i < n; ++i) tail |= std::uint64_t{p[i]} << (8 * i);
-    h = (h ^ tail) * 0x94D049BB133111EBULL;
-    return h ^ (h >> 29);
-}
+std::uint64_t TokenMemo::hash(std::string_view token) { return word_hash(token); }
 
 TokenMemo& TokenMemo::of_thread(std::uint64_t words_generation, std::uint64_t names_generation) {
     constexpr std::size_t kMaxMemos = 4;  // rule sets (languages) used by one thread at a time
