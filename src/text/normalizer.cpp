@@ -190,12 +190,15 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
             ++pos;
             continue;
         }
-        // A two-byte character that is a segment of its own: from the table.
+        // Two-byte characters that are segments of their own (an Arabic word
+        // without diacritics): from the table, in a loop of their own.
         if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n && boundary_at(pos + 2)) {
-            const auto& mapped = table.folded[((lead & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
-            writer.reserve_more(8);
-            writer.put_folded(mapped.bytes, mapped.length, start);
-            pos += 2;
+            do {
+                const auto& mapped = table.folded[((bytes[pos] & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
+                writer.reserve_more(8);
+                writer.put_folded(mapped.bytes, mapped.length, static_cast<std::uint32_t>(pos));
+                pos += 2;
+            } while (pos + 1 < n && bytes[pos] >= 0xC2 && bytes[pos] < 0xE0 && boundary_at(pos + 2));
             continue;
         }
         // A chunk runs until the next character that starts a new normalisation
