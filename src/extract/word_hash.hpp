@@ -1,0 +1,30 @@
+#pragma once
+// The hash of short strings (tokens, name words) in the extraction tables.
+// Eight bytes at a time: a byte-at-a-time hash is a chain of dependent
+// multiplies, and tokens are hashed once per occurrence.
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace aikg::extract {
+
+inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
+    const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+    std::size_t n = word.size();
+    std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ seed) ^ n;
+    while (n >= 8) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, p, 8);
+        h = (h ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    std::uint64_t tail = 0;
+    for (std::size_t i = 0; i < n; ++i) tail |= std::uint64_t{p[i]} << (8 * i);
+    h = (h ^ tail) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
+}
+
+}  // namespace aikg::extract

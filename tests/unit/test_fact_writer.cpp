@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "extract/fact_writer.hpp"
+
+using aikg::extract::Fact;
+
+namespace {
+
+Fact fact_with_sentence(const std::string& sentence) {
+    Fact f;
+    f.article = "a\"1";
+    f.subject = "Meta";
+    f.subject_type = "Organization";
+    f.relation = "released";
+    f.object = "Llama \\ 3";
+    f.object_type = "Model";
+    f.sentence = sentence;
+    f.start = 3;
+    f.end = 3 + static_cast<std::uint32_t>(sentence.size());
+    f.rule = "en.released";
+    f.confidence = 0.8;
+    f.lang = "en";
+    f.subject_attributes = {{"openness", "open \"weights\""}};
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("a fact line escapes strings exactly as nlohmann::json dumps them, and reads back whole") {
+    std::string every_control;
+    for (char c = 1; c < 0x20; ++c) every_control += c;
+    for (const std::string& sentence : {std::string("plain text, no escapes"), std::string("أطلقت \"ميتا\" نموذج Llama\\3"),
+                                        "tab\there, newline\nthere" + every_control + "end", std::string("\"") , std::string("")}) {
+        std::ostringstream out;
+        aikg::extract::write_jsonl(out, fact_with_sentence(sentence));
+        const std::string line = out.str();
+        REQUIRE(!line.empty());
+        CHECK(line.back() == '\n');
+        CHECK(line.find(",\"sentence\":" + nlohmann::json(sentence).dump() + ",") != std::string::npos);
+        const auto parsed = nlohmann::json::parse(line);
+        CHECK(parsed["sentence"] == sentence);
+        CHECK(parsed["article"] == "a\"1");
+        CHECK(parsed["object"] == "Llama \\ 3");
+        CHECK(parsed["subject_attributes"]["openness"] == "open \"weights\"");
+        CHECK(parsed["confidence"] == 0.8);
+    }
+}
