@@ -31,11 +31,11 @@ CREATE TABLE IF NOT EXISTS facts(
   rule TEXT NOT NULL, confidence REAL NOT NULL, date TEXT, lang TEXT,
   subject_attributes TEXT, object_attributes TEXT);
 CREATE TABLE IF NOT EXISTS rejections(source TEXT PRIMARY KEY, reason TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_entity ON aliases(entity_id);
 )SQL";
 
 constexpr const char* kLookupIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
 CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
 CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 )SQL";
@@ -165,7 +165,13 @@ std::int64_t Store::entity_id(const std::string& name, const std::string& type, 
 void Store::put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts,
                         const kb::Catalog& catalog) {
     Transaction tx(db_);
-    if (state != ArticleState::New) db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+    if (state != ArticleState::New) {
+        if (article_index_missing_) {
+            db_.exec("CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id)");
+            article_index_missing_ = false;
+        }
+        db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+    }
     db_.cached("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bind(1, article.id)
         .bind(2, article.content_hash)
@@ -209,11 +215,15 @@ bool Store::drop_lookup_indexes_if_empty() {
     const bool empty = any.step() && any.integer(0) == 0;
     any.reset();
     if (!empty) return false;
-    db_.exec("DROP INDEX IF EXISTS facts_by_subject; DROP INDEX IF EXISTS facts_by_object;");
+    db_.exec("DROP INDEX IF EXISTS facts_by_subject; DROP INDEX IF EXISTS facts_by_object; DROP INDEX IF EXISTS facts_by_article;");
+    article_index_missing_ = true;
     return true;
 }
 
-void Store::create_lookup_indexes() { db_.exec(kLookupIndexes); }
+void Store::create_lookup_indexes() {
+    db_.exec(kLookupIndexes);
+    article_index_missing_ = false;
+}
 
 void Store::check_foreign_keys(bool on) { db_.exec(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF"); }
 

@@ -102,6 +102,10 @@ private:
     };
     std::unordered_map<std::string, CachedEntity> entity_cache_;  // by name as given in facts
     std::uint64_t entity_cache_rollbacks_ = 0;
+    // During a bulk load the article index is built at the end; an article
+    // replaced before then (its id twice in the input) builds it at once, so
+    // that deleting its old facts does not scan the whole table each time.
+    bool article_index_missing_ = false;
 
     void create_or_check_schema(Mode mode);
     std::int64_t entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,

@@ -1,5 +1,6 @@
 """The store: idempotent builds, atomic replacement of a changed article,
 sharded --facts loading equal to one build, refusal of foreign schemas."""
+import json
 import shutil
 import sqlite3
 import unittest
@@ -51,19 +52,36 @@ class Store(unittest.TestCase):
         wanted = {"facts_by_subject", "facts_by_object", "facts_by_article"}
         with ScratchDir() as d:
             db = d / "kg.db"
-            # A first build loads without the subject/object indexes and builds them at the end.
+            # A first build loads without the lookup indexes and builds them at the end.
             code, _, err = run("build", CORPUS, "--store", db)
             self.assertEqual(code, 0, err)
             self.assertEqual(indexes(db), wanted)
             built = content(db)
             # What a build killed during that load leaves behind.
             con = sqlite3.connect(db)
-            con.executescript("DROP INDEX facts_by_subject; DROP INDEX facts_by_object;")
+            con.executescript("DROP INDEX facts_by_subject; DROP INDEX facts_by_object; DROP INDEX facts_by_article;")
             con.close()
             code, _, err = run("build", CORPUS, "--store", db)
             self.assertEqual(code, 0, err)
             self.assertEqual(indexes(db), wanted)
             self.assertEqual(content(db), built)
+
+    def test_an_article_twice_in_a_first_load_keeps_its_last_version(self):
+        # The first build of a store loads without its indexes; an article
+        # replaced during that load must still lose its old facts.
+        first = {"id": "dup", "lang": "en", "text": "Meta released Llama 3. Mistral AI released Mistral 7B."}
+        second = {"id": "dup", "lang": "en", "text": "Google released Gemma. IBM released Granite 3.0."}
+        with ScratchDir() as d:
+            both, last = d / "both.jsonl", d / "last.jsonl"
+            both.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+            last.write_text(json.dumps(second) + "\n", encoding="utf-8")
+            code, _, err = run("build", both, "--store", d / "both.db")
+            self.assertEqual(code, 0, err)
+            self.assertIn("1 added, 1 replaced", err)
+            self.assertEqual(run("build", last, "--store", d / "last.db")[0], 0)
+            loaded = content(d / "both.db")
+            self.assertEqual(loaded["facts"], content(d / "last.db")["facts"])
+            self.assertTrue(any(f[2] == "released" and f[3] == "Gemma" for f in loaded["facts"]))
 
     def test_a_changed_article_replaces_its_own_facts_only(self):
         with ScratchDir() as d:
