@@ -16,6 +16,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
         // Eight ASCII bytes at a time: English text and JSON syntax are mostly ASCII.
         std::uint64_t block = 0;
         while (i + sizeof block <= n && (std::memcpy(&block, s + i, sizeof block), (block & 0x8080808080808080ULL) == 0)) i += sizeof block;
+        // Then ASCII and two-byte characters (Arabic, accented Latin) one
+        // after the other without the general case's branches.
+        while (i + 1 < n) {
+            const unsigned char lead = s[i];
+            if (lead < 0x80) ++i;
+            else if (lead >= 0xC2 && lead <= 0xDF && (s[i + 1] & 0xC0) == 0x80) i += 2;
+            else break;
+        }
         if (i >= n) break;
         const unsigned char c = s[i];
         if (c < 0x80) {
