@@ -27,6 +27,49 @@ std::map<std::string, std::string> attributes(const nlohmann::json& j, const cha
     return out;
 }
 
+// A byte offset or length: a whole non-negative number, 0 when absent.
+std::string read_offset(const nlohmann::json& j, const char* key, std::uint32_t& out) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > UINT32_MAX)
+        return std::string("'") + key + "' must be a whole number of bytes, not " + it->dump();
+    out = it->get<std::uint32_t>();
+    return {};
+}
+
+// Reads one fact line into `f`; returns what is wrong with it, or "".
+std::string parse_fact(const std::string& line, extract::Fact& f) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {  // syntax, and numbers beyond double range
+        return std::string("malformed JSON: ") + e.what();
+    }
+    if (!j.is_object()) return "a fact needs article, subject, relation and object";
+    f.article = field(j, "article");
+    f.subject = field(j, "subject");
+    f.relation = field(j, "relation");
+    f.object = field(j, "object");
+    f.sentence = field(j, "sentence");
+    if (f.article.empty() || f.subject.empty() || f.relation.empty() || f.object.empty())
+        return "a fact needs article, subject, relation and object";
+    f.subject_type = field(j, "subject_type");
+    f.object_type = field(j, "object_type");
+    if (auto problem = read_offset(j, "start", f.start); !problem.empty()) return problem;
+    if (auto problem = read_offset(j, "end", f.end); !problem.empty()) return problem;
+    if (const auto it = j.find("confidence"); it != j.end() && !it->is_null()) {
+        if (!it->is_number()) return "'confidence' must be a number from 0 to 1, not " + it->dump();
+        f.confidence = it->get<double>();
+    }
+    f.rule = field(j, "rule");
+    f.lang = field(j, "lang");
+    f.article_date = field(j, "article_date");
+    f.date = field(j, "date");
+    f.subject_attributes = attributes(j, "subject_attributes");
+    f.object_attributes = attributes(j, "object_attributes");
+    return {};
+}
+
 }  // namespace
 
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
@@ -69,34 +112,11 @@ void read_fact_files(const std::vector<std::string>& files, const std::function<
                 on_problem({where, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line"});
                 continue;
             }
-            nlohmann::json j;
-            try {
-                j = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::parse_error& e) {
-                on_problem({where, std::string("malformed JSON: ") + e.what()});
-                continue;
-            }
             extract::Fact f;
-            f.article = field(j, "article");
-            f.subject = field(j, "subject");
-            f.relation = field(j, "relation");
-            f.object = field(j, "object");
-            f.sentence = field(j, "sentence");
-            if (!j.is_object() || f.article.empty() || f.subject.empty() || f.relation.empty() || f.object.empty()) {
-                on_problem({where, "a fact needs article, subject, relation and object"});
+            if (auto problem = parse_fact(line, f); !problem.empty()) {
+                on_problem({where, problem});
                 continue;
             }
-            f.subject_type = field(j, "subject_type");
-            f.object_type = field(j, "object_type");
-            f.start = j.value("start", 0u);
-            f.end = j.value("end", 0u);
-            f.rule = field(j, "rule");
-            f.confidence = j.value("confidence", 0.0);
-            f.lang = field(j, "lang");
-            f.article_date = field(j, "article_date");
-            f.date = field(j, "date");
-            f.subject_attributes = attributes(j, "subject_attributes");
-            f.object_attributes = attributes(j, "object_attributes");
             if (current && current->article.id != f.article) flush();
             if (!current) {
                 current.emplace();

@@ -131,6 +131,26 @@ class Store(unittest.TestCase):
             self.assertIn(f"{facts}:2: malformed JSON", err)
             self.assertEqual(len(content(d / "kg.db")["facts"]), 1)
 
+    def test_fact_lines_with_wrong_kinds_of_values_are_named_not_fatal(self):
+        good = {"article": "a1", "subject": "Meta", "subject_type": "Organization", "relation": "released",
+                "object": "Llama 2", "object_type": "Model", "sentence": "s", "start": 0, "end": 1, "rule": "r",
+                "confidence": 0.9}
+        bad = [dict(good, article="a2", start="abc"), dict(good, article="a3", end=-4),
+               dict(good, article="a4", confidence="high")]
+        with ScratchDir() as d:
+            facts = d / "f.jsonl"
+            lines = [json.dumps(b) for b in bad] + ['{"article": "a5", "subject": "Meta", "relation": "released",'
+                                                     ' "object": "Llama 2", "confidence": 1e999}', json.dumps(good)]
+            facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            code, _, err = run("build", "--facts", facts, "--store", d / "kg.db")
+            self.assertEqual(code, 1, err)
+            self.assertIn(f"{facts}:1: 'start' must be a whole number of bytes", err)
+            self.assertIn(f"{facts}:2: 'end' must be a whole number of bytes", err)
+            self.assertIn(f"{facts}:3: 'confidence' must be a number", err)
+            self.assertIn(f"{facts}:4: malformed JSON", err)
+            self.assertIn("4 input(s) skipped", err)
+            self.assertEqual([f[0] for f in content(d / "kg.db")["facts"]], ["a1"])
+
     def test_queries_need_a_store_and_foreign_schemas_are_refused(self):
         with ScratchDir() as d:
             code, _, err = run("query", "entity", "Meta", "--store", d / "none.db")
