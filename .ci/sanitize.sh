@@ -21,7 +21,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 seconds=${FUZZ_SECONDS:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for target in text jsonl rules pattern; do
+for target in text jsonl rules pattern facts; do
   cp -r "$root/tests/fuzz/corpus/$target" "$work/$target"
   echo "fuzz_$target: ${seconds}s"
   "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \

@@ -37,8 +37,9 @@ std::string read_offset(const nlohmann::json& j, const char* key, std::uint32_t&
     return {};
 }
 
-// Reads one fact line into `f`; returns what is wrong with it, or "".
-std::string parse_fact(const std::string& line, extract::Fact& f) {
+}  // namespace
+
+std::string parse_fact_line(const std::string& line, extract::Fact& f) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(line);
@@ -69,8 +70,6 @@ std::string parse_fact(const std::string& line, extract::Fact& f) {
     f.object_attributes = attributes(j, "object_attributes");
     return {};
 }
-
-}  // namespace
 
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
                      const std::function<void(const corpus::InputProblem&)>& on_problem) {
@@ -113,7 +112,7 @@ void read_fact_files(const std::vector<std::string>& files, const std::function<
                 continue;
             }
             extract::Fact f;
-            if (auto problem = parse_fact(line, f); !problem.empty()) {
+            if (auto problem = parse_fact_line(line, f); !problem.empty()) {
                 on_problem({where, problem});
                 continue;
             }

@@ -22,6 +22,10 @@ struct ArticleFacts {
 // article. The article's hash covers its fact lines, so reloading the same
 // facts changes nothing, and a later run with the same id replaces the
 // earlier one. Malformed lines go to `on_problem` as "file:line".
+// One fact line read into `fact`; returns what is wrong with it ("malformed
+// JSON: ...", a missing field, a value of the wrong kind), or "" when it is a fact.
+std::string parse_fact_line(const std::string& line, extract::Fact& fact);
+
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
                      const std::function<void(const corpus::InputProblem&)>& on_problem);
 
