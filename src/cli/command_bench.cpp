@@ -51,6 +51,8 @@ constexpr const char* kHelp =
     "          triggers, tests/bench/python_pipeline.py) and LC_ALL=C grep -F -f\n"
     "          over all catalog names (tests/bench/grep_baseline.sh). Each runs\n"
     "          --repeat times, in rounds through all of them; medians shown.\n"
+    "          With N > 1 jobs, N one-job extractions also run side by side:\n"
+    "          what the machine's cores give, to judge --jobs N against.\n"
     "  graph   load, PageRank, weak components, betweenness (exact on the small\n"
     "          graph, sampled from --pivots sources), Louvain communities on\n"
     "          random digraphs (--graphs), with igraph on the same graph as peer\n"

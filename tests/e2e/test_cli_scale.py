@@ -183,6 +183,12 @@ class Bench(unittest.TestCase):
             self.assertEqual([r[1] for r in rows], ["1", "2"])
             self.assertEqual(rows[0][4], rows[1][4])
             self.assertGreater(int(rows[0][4]), 1000)
+            # Two one-job runs side by side: the ceiling --jobs 2 is judged against.
+            ceiling = [[c.strip() for c in line.split("|")[1:-1]] for line in out.splitlines()
+                       if line.startswith("| 2 x aikg extract --jobs 1 at once")]
+            self.assertEqual(len(ceiling), 1)
+            self.assertEqual(ceiling[0][4], rows[0][4])
+            self.assertRegex(out, r"scaling: extract --jobs 2 runs \d+\.\d\dx as fast as --jobs 1; 2 one-job runs side by side get \d+\.\d\dx")
 
     def test_bad_options_are_usage_errors(self):
         for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"], ["--repeat", "0"]):
