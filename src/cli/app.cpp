@@ -1,6 +1,6 @@
-#include <future>
 #include "cli/app.hpp"
 
+#include <future>
 #include <iostream>
 #include <optional>
 #include <string>

@@ -28,7 +28,6 @@ public:
     // Gives an untyped local entity its type once the text reveals it, for its later mentions too.
     void reveal_type(kb::EntityId id, const std::string& type);
 
-    std::optional<kb::EntityId> find_in_catalog(std::string_view name) const { return catalog_.find(name); }
     std::optional<kb::EntityId> company_of(kb::EntityId id) const;
     const std::vector<kb::EntityId>& ancestors_of(kb::EntityId id) const;
     const std::vector<kb::EntityId>& parents_of(kb::EntityId id) const;

@@ -212,5 +212,4 @@ std::vector<EntityId> Catalog::chain(EntityId id, std::string_view relation) con
     return out;
 }
 
-
 }  // namespace aikg::kb

@@ -25,7 +25,7 @@ struct CatalogFact {
     std::string relation;
     std::string object;  // canonical name of another catalog entity
     SourcePos pos;
-    std::optional<std::uint32_t> object_id;  // `object` resolved at load time
+    std::optional<EntityId> object_id;  // `object` resolved at load time
 };
 
 struct Entity {
@@ -39,7 +39,7 @@ struct Entity {
     // the organisation that stands behind it when the text uses the name for
     // the company ("Hugging Face released StarCoder").
     std::string company;
-    std::optional<std::uint32_t> maker_id, company_id;  // `maker` and `company` resolved at load time
+    std::optional<EntityId> maker_id, company_id;  // `maker` and `company` resolved at load time
     bool case_sensitive = false;
     bool category = false;  // a side of the divide ("open models"), not a single thing
     // Other types the name takes when the words around it say so (StarCoder,

@@ -118,8 +118,8 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-// Prepared once and kept: a build opens a savepoint per article, and parsing
-// the statement each time was 15% of loading facts into a store.
+// Prepared once and kept: a build opens a savepoint per article, thousands
+// of times the same four statements.
 Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
     db_.cached(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT aikg_" + std::to_string(level_)).run();
     ++db_.depth_;

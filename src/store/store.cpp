@@ -34,8 +34,10 @@ CREATE TABLE IF NOT EXISTS rejections(source TEXT PRIMARY KEY, reason TEXT NOT N
 CREATE INDEX IF NOT EXISTS aliases_by_entity ON aliases(entity_id);
 )SQL";
 
+// Built after a first load rather than during it (BulkLoad), and again by any
+// writer that finds one missing (a load that was killed).
+constexpr const char* kArticleIndex = "CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id)";
 constexpr const char* kLookupIndexes = R"SQL(
-CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id);
 CREATE INDEX IF NOT EXISTS facts_by_subject ON facts(subject_id, relation);
 CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 )SQL";
@@ -93,7 +95,10 @@ void Store::create_or_check_schema(Mode mode) {
         tx.commit();
     }
     // Present unless a bulk load was killed before it built them again.
-    if (mode == Mode::Write) db_.exec(kLookupIndexes);
+    if (mode == Mode::Write) {
+        db_.exec(kArticleIndex);
+        db_.exec(kLookupIndexes);
+    }
 }
 
 ArticleState Store::article_state(const std::string& id, const std::string& hash) {
@@ -167,7 +172,7 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, const 
     Transaction tx(db_);
     if (state != ArticleState::New) {
         if (article_index_missing_) {
-            db_.exec("CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id)");
+            db_.exec(kArticleIndex);
             article_index_missing_ = false;
         }
         db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
@@ -221,6 +226,7 @@ bool Store::drop_lookup_indexes_if_empty() {
 }
 
 void Store::create_lookup_indexes() {
+    db_.exec(kArticleIndex);
     db_.exec(kLookupIndexes);
     article_index_missing_ = false;
 }
