@@ -131,11 +131,12 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
         }
     }
 
-    // Cross-references need the whole catalog.
-    for (const Entity& e : catalog.entities_) {
+    // Cross-references need the whole catalog; they are checked and kept
+    // resolved (extraction asks for them in every sentence).
+    for (Entity& e : catalog.entities_) {
         const std::string what = "entity '" + e.name + "'";
         if (!e.maker.empty()) {
-            const auto maker = catalog.find(e.maker);
+            const auto maker = e.maker_id = catalog.find(e.maker);
             const EdgeType* released = ontology.edge_type("released");
             if (!maker) {
                 sink.error(e.pos.file, e.pos.line, what + ": maker '" + e.maker + "' is not in the catalog");
@@ -145,14 +146,14 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
             }
         }
         if (!e.company.empty()) {
-            const auto company = catalog.find(e.company);
+            const auto company = e.company_id = catalog.find(e.company);
             if (!company) sink.error(e.pos.file, e.pos.line, what + ": company '" + e.company + "' is not in the catalog");
             else if (catalog.entities_[*company].type != "Organization")
                 sink.error(e.pos.file, e.pos.line, what + ": company '" + e.company + "' is not an Organization");
         }
-        for (const CatalogFact& f : e.facts) {
+        for (CatalogFact& f : e.facts) {
             const EdgeType* edge = ontology.edge_type(f.relation);
-            const auto object = catalog.find(f.object);
+            const auto object = f.object_id = catalog.find(f.object);
             if (!edge) {
                 sink.error(f.pos.file, f.pos.line, what + ": unknown relation '" + f.relation + "'");
             } else if (!object) {
@@ -165,16 +166,11 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
         }
     }
     sink.throw_if_any();
-    catalog.resolve_references();
+    catalog.resolve_chains();
     return catalog;
 }
 
-void Catalog::resolve_references() {
-    for (Entity& e : entities_) {
-        if (!e.maker.empty()) e.maker_id = find(e.maker);
-        if (!e.company.empty()) e.company_id = find(e.company);
-        for (CatalogFact& f : e.facts) f.object_id = find(f.object);
-    }
+void Catalog::resolve_chains() {
     ancestors_.resize(entities_.size());
     parents_.resize(entities_.size());
     for (EntityId id = 0; id < entities_.size(); ++id) {

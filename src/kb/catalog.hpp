@@ -71,7 +71,7 @@ public:
 
 private:
     std::vector<EntityId> chain(EntityId id, std::string_view relation) const;
-    void resolve_references();
+    void resolve_chains();
 
     std::vector<Entity> entities_;
     std::vector<std::vector<EntityId>> ancestors_, parents_;  // by entity id
