@@ -4,6 +4,7 @@
 
 #include "text/clitics.hpp"
 #include "text/utf8.hpp"
+#include "extract/linear_probing.hpp"
 #include "extract/word_hash.hpp"
 #include "extract/word_index.hpp"
 
@@ -49,15 +50,7 @@ void MentionMatcher::Edges::insert(std::uint32_t parent, std::string_view word, 
 }
 
 void MentionMatcher::Edges::grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old) {
-        if (slot.parent == kEmpty) continue;
-        std::size_t i = slot.hash & mask;
-        while (slots_[i].parent != kEmpty) i = (i + 1) & mask;
-        slots_[i] = slot;
-    }
+    grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.parent == kEmpty; });
 }
 
 void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {

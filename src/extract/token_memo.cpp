@@ -3,6 +3,7 @@
 #include <cstring>
 #include <deque>
 
+#include "extract/linear_probing.hpp"
 #include "extract/word_hash.hpp"
 
 namespace aikg::extract {
@@ -93,15 +94,7 @@ void TokenMemo::remember(std::string_view token, const Facts& facts) {
 }
 
 void TokenMemo::grow() {
-    std::vector<Slot> old(slots_.size() * 2, Slot{0, 0, 0, 0, kEmpty, 0, false});
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old) {
-        if (slot.readings == kEmpty) continue;
-        std::size_t i = slot.hash & mask;
-        while (slots_[i].readings != kEmpty) i = (i + 1) & mask;
-        slots_[i] = slot;
-    }
+    grow_linear_probing(slots_, Slot{0, 0, 0, 0, kEmpty, 0, false}, [](const Slot& slot) { return slot.readings == kEmpty; });
 }
 
 }  // namespace aikg::extract
