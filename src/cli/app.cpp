@@ -68,7 +68,6 @@ std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules w
     return std::make_unique<Knowledge>(Knowledge{std::move(*ontology), std::move(*catalog), std::move(rules)});
 }
 
-kb::Ontology load_ontology(const ProjectPaths& paths) { return kb::Ontology::load(paths.schemas_dir / "ontology.yaml"); }
 
 void report(const std::exception& error) {
     if (const auto* data = dynamic_cast<const kb::DataError*>(&error)) {

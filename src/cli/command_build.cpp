@@ -134,6 +134,7 @@ int run_build(const std::vector<std::string>& args) {
 
     const auto knowledge = load_knowledge(paths);
     store::Store store(paths.store.string(), store::Store::Mode::Write);
+    remember_ontology(paths, knowledge->ontology, store);
     Counts counts;
     auto problem = [&](const corpus::InputProblem& p) {
         if (strict) throw StrictStop{p.where + ": " + p.reason};

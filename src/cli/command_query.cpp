@@ -142,9 +142,9 @@ int run_query(const std::vector<std::string>& args) {
         throw UsageError("unknown query '" + what + "' (entity, neighbors, path, match)");
     const ProjectPaths paths = common.paths();
     // The catalog (hundreds of YAML entries) is read only if a name is not in the store.
-    const kb::Ontology ontology = load_ontology(paths);
     std::optional<kb::Catalog> catalog;
     store::Store store(paths.store.string(), store::Store::Mode::Read);
+    const kb::Ontology ontology = load_ontology(paths, store);
     const query::NameResolver names(store, [&]() -> const kb::Catalog& {
         if (!catalog) catalog = kb::Catalog::load(paths.catalog_dir, ontology);
         return *catalog;

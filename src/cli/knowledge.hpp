@@ -8,6 +8,7 @@
 #include "extract/rules.hpp"
 #include "kb/catalog.hpp"
 #include "kb/ontology.hpp"
+#include "store/store.hpp"
 
 namespace aikg::cli {
 
@@ -24,8 +25,12 @@ enum class WithRules { Yes, No };
 std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules = WithRules::Yes);
 
 // The ontology alone, for commands that read the store and need the catalog
-// only now and then (query: names the store does not know).
-kb::Ontology load_ontology(const ProjectPaths& paths);
+// only now and then (query: names the store does not know). Taken from the
+// store when it was built with this very ontology file (same bytes): parsing
+// the YAML was a third of a query's run time.
+kb::Ontology load_ontology(const ProjectPaths& paths, store::Store& store);
+// Keeps a build's ontology in its store for load_ontology above.
+void remember_ontology(const ProjectPaths& paths, const kb::Ontology& ontology, store::Store& store);
 
 // Prints each diagnostic of a DataError to stderr, one "file:line: message" per line.
 void report(const std::exception& error);

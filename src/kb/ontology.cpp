@@ -88,6 +88,14 @@ Ontology Ontology::load(const std::filesystem::path& path) {
     return ontology;
 }
 
+Ontology Ontology::from_parts(std::vector<std::string> node_types, std::vector<EdgeType> edge_types, std::vector<std::string> openness) {
+    Ontology ontology;
+    ontology.node_types_ = std::move(node_types);
+    ontology.edge_types_ = std::move(edge_types);
+    ontology.openness_ = std::move(openness);
+    return ontology;
+}
+
 bool Ontology::has_node_type(std::string_view type) const noexcept { return contains(node_types_, type); }
 
 const EdgeType* Ontology::edge_type(std::string_view name) const noexcept {

@@ -26,6 +26,8 @@ class Ontology {
 public:
     // Reads schemas/ontology.yaml; throws DataError listing every problem.
     static Ontology load(const std::filesystem::path& file);
+    // An ontology already checked by load(), from its parts (kb/ontology_json.hpp).
+    static Ontology from_parts(std::vector<std::string> node_types, std::vector<EdgeType> edge_types, std::vector<std::string> openness);
 
     const std::vector<std::string>& node_types() const noexcept { return node_types_; }
     const std::vector<EdgeType>& edge_types() const noexcept { return edge_types_; }

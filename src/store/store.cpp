@@ -282,10 +282,24 @@ std::vector<EntityRow> Store::entities() {
 }
 
 std::optional<EntityRow> Store::entity(std::int64_t id) {
-    auto q = db_.prepare("SELECT id, name, type, openness, in_catalog FROM entities WHERE id = ?");
+    // Kept compiled: a query looks up every neighbour, and compiling took most of each lookup.
+    auto& q = db_.cached("SELECT id, name, type, openness, in_catalog FROM entities WHERE id = ?");
     q.bind(1, id);
+    std::optional<EntityRow> row;
+    if (q.step()) row = EntityRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
+    q.reset();
+    return row;
+}
+
+std::optional<std::string> Store::meta(const std::string& key) {
+    auto q = db_.prepare("SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
     if (!q.step()) return std::nullopt;
-    return EntityRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
+    return q.text(0);
+}
+
+void Store::set_meta(const std::string& key, const std::string& value) {
+    db_.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2").bind(1, key).bind(2, value).run();
 }
 
 std::optional<FactRow> Store::first_fact(std::int64_t subject, const std::string& relation, std::int64_t object) {

@@ -83,6 +83,9 @@ public:
     // Every (key, entity id) pair, for suggestions when a name is not found.
     std::vector<std::pair<std::string, std::int64_t>> all_keys();
     std::size_t article_count();
+    // Small named values kept beside the schema version (the ontology a build used, for one).
+    std::optional<std::string> meta(const std::string& key);
+    void set_meta(const std::string& key, const std::string& value);
 
     // The facts' subject and object indexes, which queries need and a first
     // build does not: dropped only while the store holds no facts.

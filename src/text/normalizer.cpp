@@ -154,7 +154,6 @@ private:
 }  // namespace
 
 NormalizedText normalize_for_matching(std::string_view utf8) {
-    const icu::Normalizer2& nfkc = nfkc_casefold();
     NormalizedText out;
     const std::size_t n = utf8.size();
     NormalizedWriter writer(out, n);
@@ -162,15 +161,21 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
 
     std::size_t pos = 0;
     icu::UnicodeString chunk, folded;
-    const TwoByteTable& table = two_byte_table();
+    // Fetched at the first non-ASCII character: building the table (2,048 ICU
+    // calls) was most of a `query` for an English name.
+    const TwoByteTable* table_built = nullptr;
+    auto table = [&]() -> const TwoByteTable& {
+        if (!table_built) table_built = &two_byte_table();
+        return *table_built;
+    };
     // Whether the character at `at` starts a new normalisation segment.
     auto boundary_at = [&](std::size_t at) -> bool {
         if (at >= n) return true;
         const unsigned char b = bytes[at];
         if (b < 0x80) return true;
-        if (b >= 0xC2 && b < 0xE0 && at + 1 < n) return table.boundary_before[((b & 0x1Fu) << 6) | (bytes[at + 1] & 0x3Fu)];
+        if (b >= 0xC2 && b < 0xE0 && at + 1 < n) return table().boundary_before[((b & 0x1Fu) << 6) | (bytes[at + 1] & 0x3Fu)];
         std::size_t next = at;
-        return nfkc.hasBoundaryBefore(static_cast<UChar32>(decode_next(utf8, next))) != 0;
+        return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(decode_next(utf8, next))) != 0;
     };
     while (pos < n) {
         // ASCII followed by ASCII: NFKC_Casefold only lowercases it. This
@@ -194,7 +199,7 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
         // without diacritics): from the table, in a loop of their own.
         if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n && boundary_at(pos + 2)) {
             do {
-                const auto& mapped = table.folded[((bytes[pos] & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
+                const auto& mapped = table().folded[((bytes[pos] & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
                 writer.reserve_more(8);
                 writer.put_folded(mapped.bytes, mapped.length, static_cast<std::uint32_t>(pos));
                 pos += 2;
@@ -203,6 +208,7 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
         }
         // A chunk runs until the next character that starts a new normalisation
         // segment, so compositions (alef + hamza above) are normalised whole.
+        const icu::Normalizer2& nfkc = nfkc_casefold();
         std::size_t end = pos;
         decode_next(utf8, end);
         while (end < n) {

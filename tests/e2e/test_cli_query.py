@@ -2,10 +2,13 @@
 golden fixture articles with the test catalog. Expected stdout and exit code
 live in tests/data/query/<case>.out; after an intended change regenerate them
 with AIKG_REGENERATE=1 and review the diff."""
+import json
 import os
+import shutil
+import sqlite3
 import unittest
 
-from aikg_cli import CORPUS, ScratchDir, TEST_DATA, run
+from aikg_cli import CORPUS, ROOT, ScratchDir, TEST_DATA, run
 
 EXPECTED = TEST_DATA / "query"
 CASES = {
@@ -66,3 +69,49 @@ class SampleCorpusAdopters(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class StoredOntology(unittest.TestCase):
+    """A build keeps its ontology in the store so that `query` skips the YAML
+    parser; a query must still follow the ontology file it is given."""
+
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.dir = self.scratch.__enter__()
+        self.schemas = self.dir / "schemas"
+        shutil.copytree(ROOT / "schemas", self.schemas)
+        self.store = self.dir / "kg.db"
+        code, _, err = run("build", CORPUS, "--store", self.store, "--schemas", self.schemas)
+        self.assertEqual(code, 0, err)
+
+    def tearDown(self):
+        self.scratch.__exit__(None, None, None)
+
+    def neighbours_of_type(self, node_type):
+        return run("query", "neighbors", "Meta", "--type", node_type, "--store", self.store, "--schemas", self.schemas)
+
+    def test_an_edited_ontology_file_is_read_again(self):
+        code, _, err = self.neighbours_of_type("Robot")
+        self.assertEqual(code, 2)
+        self.assertIn("unknown node type 'Robot'", err)
+        ontology = self.schemas / "ontology.yaml"
+        text = ontology.read_text(encoding="utf-8")
+        ontology.write_text(text.replace("node_types:\n", "node_types:\n  - name: Robot\n    description: added after the build\n", 1),
+                            encoding="utf-8")
+        code, out, err = self.neighbours_of_type("Robot")
+        self.assertEqual(code, 0, err)
+        self.assertIn("Meta", out)
+
+    def test_the_stored_copy_is_what_an_unchanged_file_reads(self):
+        with sqlite3.connect(self.store) as db:
+            stored = json.loads(db.execute("SELECT value FROM meta WHERE key = 'ontology_json'").fetchone()[0])
+            stored["node_types"].append("OnlyInTheStore")
+            db.execute("UPDATE meta SET value = ? WHERE key = 'ontology_json'", (json.dumps(stored),))
+        self.assertEqual(self.neighbours_of_type("OnlyInTheStore")[0], 0)
+
+    def test_a_damaged_stored_copy_falls_back_to_the_file(self):
+        with sqlite3.connect(self.store) as db:
+            db.execute("UPDATE meta SET value = '{broken' WHERE key = 'ontology_json'")
+        code, out, err = run("query", "entity", "Meta", "--store", self.store, "--schemas", self.schemas)
+        self.assertEqual(code, 0, err)
+        self.assertIn("released", out)

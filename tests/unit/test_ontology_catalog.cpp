@@ -5,6 +5,7 @@
 #include "kb/catalog.hpp"
 #include "kb/diagnostics.hpp"
 #include "kb/ontology.hpp"
+#include "kb/ontology_json.hpp"
 #include "temp_dir.hpp"
 
 using aikg::kb::Catalog;
@@ -50,6 +51,28 @@ TEST_CASE("the project's ontology declares every node and edge type") {
     CHECK_FALSE(o.edge_type("released")->symmetric);
     CHECK(o.allows(*o.edge_type("released"), "Organization", "Model"));
     CHECK_FALSE(o.allows(*o.edge_type("released"), "Model", "Organization"));
+}
+
+TEST_CASE("an ontology read back from its stored JSON equals the one loaded from YAML") {
+    const Ontology& yaml = project_ontology();
+    const Ontology back = aikg::kb::ontology_from_json(aikg::kb::ontology_to_json(yaml));
+    CHECK(back.node_types() == yaml.node_types());
+    CHECK(back.openness_levels() == yaml.openness_levels());
+    REQUIRE(back.edge_types().size() == yaml.edge_types().size());
+    for (std::size_t i = 0; i < yaml.edge_types().size(); ++i) {
+        const auto& a = yaml.edge_types()[i];
+        const auto& b = back.edge_types()[i];
+        CHECK(b.name == a.name);
+        CHECK(b.domain == a.domain);
+        CHECK(b.range == a.range);
+        CHECK(b.symmetric == a.symmetric);
+        CHECK(b.categories == a.categories);
+        CHECK(b.overrides == a.overrides);
+        CHECK(b.description == a.description);
+    }
+    CHECK(back.edge_type("competes_with")->symmetric);
+    CHECK_THROWS_AS(aikg::kb::ontology_from_json("{\"node_types\": []}"), std::runtime_error);
+    CHECK_THROWS_AS(aikg::kb::ontology_from_json("not json"), std::runtime_error);
 }
 
 TEST_CASE("a valid catalog loads and finds entities by any alias, case and script") {
