@@ -55,7 +55,7 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
         // Months and openness words are rule words: a token that is none starts neither.
         const bool wordless = text.indexed() && !text.is_soft(t) && text.has_no_words(t);
         // Dates: [day] month [year].
-        if (out.date.empty() && !wordless) {
+        if (out.date.empty() && !wordless && may_start_at(cues.month_phrases, text, t)) {
             for (const auto& [phrase, month] : cues.months) {
                 const std::uint32_t len = match_phrase(phrase, text, t, sentence.end_token);
                 if (len == 0) continue;
@@ -89,7 +89,7 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
             }
         }
         // Openness words next to a model.
-        if (wordless) continue;
+        if (wordless || !may_start_at(cues.openness_phrases, text, t)) continue;
         for (const auto& [level, phrases] : cues.openness) {
             const std::uint32_t len = match_any(phrases, text, t, sentence.end_token);
             if (len == 0) continue;

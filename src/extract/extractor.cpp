@@ -250,15 +250,9 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
             continue;
         }
         // A token that starts no anaphor phrase ("the company") is passed at once.
-        if (text.indexed() && !text.is_soft(t)) {
-            const bool may_start = rules.anaphor_phrases.fully_indexed
-                                       ? std::any_of(text.words_begin(t), text.words_end(t),
-                                                     [&](std::uint32_t id) { return rules.anaphor_phrases.may_start(id); })
-                                       : !text.has_no_words(t);
-            if (!may_start) {
-                ++t;
-                continue;
-            }
+        if (!may_start_at(rules.anaphor_phrases, text, t)) {
+            ++t;
+            continue;
         }
         const std::uint32_t limit = n < names.size() ? names[n].first_token : sentence.end_token;
         std::uint32_t consumed = 0;
@@ -296,11 +290,11 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
             if (match_any(cues, text, t, name) > 0) return true;
         return false;
     };
-    // Whether any token of [from, to) could start a cue at all.
-    auto any_rule_word = [&](std::uint32_t from, std::uint32_t to) {
-        if (!text.indexed()) return from < to;
+    // Whether any token of [from, to) could start a type cue at all: most
+    // names have none before them, and each type's list was tried at each token.
+    auto any_cue_start = [&](std::uint32_t from, std::uint32_t to) {
         for (std::uint32_t t = from; t < to; ++t)
-            if (!text.has_no_words(t) || text.is_soft(t)) return true;
+            if (may_start_at(rules.type_cue_phrases, text, t)) return true;
         return false;
     };
     std::vector<const std::string*> cue_types(mentions.size(), nullptr);
@@ -316,7 +310,7 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
                                 (between == 1 && match_any(rules.list_separators, text, mentions[i - 1].end_token, m.first_token) == 1);
             if (joined) cue_types[i] = cue_types[i - 1];
         }
-        if (!cue_types[i] && any_rule_word(from, m.first_token)) {
+        if (!cue_types[i] && any_cue_start(from, m.first_token)) {
             const std::uint32_t reach = cue_reach(from, m.first_token);
             for (const auto& [type, cues] : rules.type_cues) {
                 if (cue_before(cues, reach, m.first_token)) {
@@ -334,10 +328,12 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
             if (t < limit && text.token_text(t) == ":") ++t;
             for (std::string_view det : {"a", "an", "the"})
                 if (t < limit && text.token_text(t) == det) ++t;
-            for (const auto& [type, cues] : rules.type_cues) {
-                if (t < limit && match_any(cues, text, t, limit) > 0) {
-                    cue_types[i] = &type;
-                    break;
+            if (t < limit && may_start_at(rules.type_cue_phrases, text, t)) {
+                for (const auto& [type, cues] : rules.type_cues) {
+                    if (match_any(cues, text, t, limit) > 0) {
+                        cue_types[i] = &type;
+                        break;
+                    }
                 }
             }
         }

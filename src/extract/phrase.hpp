@@ -58,6 +58,12 @@ inline std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text
     return match_phrase_from(phrase, text, t, end);
 }
 
+// Whether some phrase of the list may start at `t`: false only when the text
+// is indexed, `t` is no soft separator (which phrases skip) and none of its
+// words is one a phrase begins with. Lists matched phrase by phrase ask this
+// first: most tokens start none.
+bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t);
+
 // The longest of several phrases matching at `t`, or 0.
 std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
 

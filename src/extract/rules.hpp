@@ -79,7 +79,9 @@ struct Anaphor {
 // for parameter counts.
 struct AttributeCues {
     std::vector<std::pair<Phrase, int>> months;                          // يوليو → 7
+    PhraseList month_phrases;  // the months' phrases, indexed: which tokens can start one
     std::vector<std::pair<std::string, PhraseList>> openness;   // open-weights → [مفتوح المصدر, open source]
+    PhraseList openness_phrases;  // every level's phrases in one list, indexed: which tokens can start one
     std::vector<std::pair<Phrase, std::string>> parameter_units;         // مليار → B
     PhraseList parameter_nouns;                                        // معلمة, parameters
 };
@@ -101,6 +103,7 @@ struct RuleSet {
     std::map<std::string, PhraseList> lexicons;  // by name, for stages that need one (roles)
     // Words that type the names after them ("مجموعات بيانات مثل X": X is a Dataset here).
     std::vector<std::pair<std::string, PhraseList>> type_cues;
+    PhraseList type_cue_phrases;  // every type's cues in one list, indexed: which tokens can start one
     PhraseList type_cue_stops;  // words a type cue does not reach over (prepositions)
     // Whether a name found without any cue may take the type a relation asks
     // for: yes in Arabic, where Latin script marks names; no in English, where

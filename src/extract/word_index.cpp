@@ -86,7 +86,14 @@ WordIndex WordIndex::build(RuleSet& rules) {
         for (WordPattern& w : p.words) w.id = index.intern(w.word, w.prefix);
     };
     for (auto& [phrase, month] : rules.attributes.months) index_one(phrase);
+    rules.attributes.month_phrases.clear();
+    for (const auto& [phrase, month] : rules.attributes.months) rules.attributes.month_phrases.push_back(phrase);
+    index.index_phrases(rules.attributes.month_phrases);
     for (auto& [openness, phrases] : rules.attributes.openness) index.index_phrases(phrases);
+    rules.attributes.openness_phrases.clear();
+    for (const auto& [openness, phrases] : rules.attributes.openness)
+        rules.attributes.openness_phrases.insert(rules.attributes.openness_phrases.end(), phrases.begin(), phrases.end());
+    index.index_phrases(rules.attributes.openness_phrases);
     for (auto& [phrase, unit] : rules.attributes.parameter_units) index_one(phrase);
     index.index_phrases(rules.attributes.parameter_nouns);
     for (auto* list : {&rules.negation, &rules.negation_exceptions, &rules.hedge, &rules.list_separators, &rules.barriers,
@@ -94,6 +101,9 @@ WordIndex WordIndex::build(RuleSet& rules) {
         index.index_phrases(*list);
     for (auto& [name, phrases] : rules.lexicons) index.index_phrases(phrases);
     for (auto& [type, phrases] : rules.type_cues) index.index_phrases(phrases);
+    rules.type_cue_phrases.clear();
+    for (const auto& [type, phrases] : rules.type_cues) rules.type_cue_phrases.insert(rules.type_cue_phrases.end(), phrases.begin(), phrases.end());
+    index.index_phrases(rules.type_cue_phrases);
     index.freeze();
     auto require = [](Rule& rule) {
         rule.required_words.clear();
