@@ -46,13 +46,13 @@ struct AnalyzedText {
 
     // Every token's rule words (numbers from the rule set's WordIndex), when
     // the text was analysed with one: token i's are [word_start[i], word_start[i+1]).
-    std::vector<std::uint32_t> word_ids;
+    text::UninitializedVector<std::uint32_t> word_ids;
     std::vector<std::uint32_t> word_start;
     std::vector<bool> soft_separator;  // hyphens and the like, skipped inside phrases
 
     // Per reading, the catalog trie node its stem starts (MentionMatcher::kNoNode
     // for none), when the text was analysed with a MentionMatcher.
-    std::vector<std::uint32_t> reading_roots;
+    text::UninitializedVector<std::uint32_t> reading_roots;
     bool has_name_roots() const { return !reading_roots.empty() || readings.empty(); }
     std::uint32_t name_root(std::size_t reading) const { return reading_roots[reading]; }
 

@@ -47,8 +47,7 @@ std::size_t TokenMemo::index_of(std::string_view token, std::uint64_t h) const {
     }
 }
 
-bool TokenMemo::append(std::string_view token, std::vector<text::CliticSplit>& readings, std::vector<std::uint32_t>* roots,
-                       std::vector<std::uint32_t>* word_ids) const {
+bool TokenMemo::append(std::string_view token, std::vector<text::CliticSplit>& readings, Ids* roots, Ids* word_ids) const {
     if (slots_.empty()) return false;
     const Slot& slot = slots_[index_of(token, hash(token))];
     if (slot.readings == kEmpty) return false;
@@ -58,7 +57,7 @@ bool TokenMemo::append(std::string_view token, std::vector<text::CliticSplit>& r
     for (std::uint8_t r = 0; r < slot.readings; ++r) readings[first + r] = {token.substr(0, data[r]), token.substr(data[r])};
     data += slot.readings;
     // Appended by resize and copy: the generic range insert was 1% of extraction.
-    auto append_ids = [](std::vector<std::uint32_t>& to, const std::uint32_t* from, std::size_t count) {
+    auto append_ids = [](Ids& to, const std::uint32_t* from, std::size_t count) {
         if (count == 0) return;
         const std::size_t at = to.size();
         to.resize(at + count);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "text/clitics.hpp"
+#include "text/uninitialized_vector.hpp"
 
 namespace aikg::extract {
 
@@ -34,8 +35,8 @@ public:
     // The remembered facts of `token`, appended where analyze() keeps them:
     // the readings as views of `token`, the roots and word ids (either may be
     // left out). False when the token is not remembered.
-    bool append(std::string_view token, std::vector<text::CliticSplit>& readings, std::vector<std::uint32_t>* roots,
-                std::vector<std::uint32_t>* word_ids) const;
+    using Ids = text::UninitializedVector<std::uint32_t>;
+    bool append(std::string_view token, std::vector<text::CliticSplit>& readings, Ids* roots, Ids* word_ids) const;
     void remember(std::string_view token, const Facts& facts);
 
 private:

@@ -21,8 +21,18 @@ inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
         p += 8;
         n -= 8;
     }
+    // The last 1-7 bytes without a loop: two overlapping four-byte loads, or
+    // the first, middle and last byte (every byte is covered either way, and
+    // the length is already in `h`).
     std::uint64_t tail = 0;
-    for (std::size_t i = 0; i < n; ++i) tail |= std::uint64_t{p[i]} << (8 * i);
+    if (n >= 4) {
+        std::uint32_t first = 0, last = 0;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        tail = first | (std::uint64_t{last} << 32);
+    } else if (n > 0) {
+        tail = std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
+    }
     h = (h ^ tail) * 0x94D049BB133111EBULL;
     return h ^ (h >> 29);
 }

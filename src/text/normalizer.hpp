@@ -8,13 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "text/uninitialized_vector.hpp"
+
 namespace aikg::text {
 
 struct NormalizedText {
     std::string text;
     // origin[i] is the byte offset in the original text of the character that
     // produced normalised byte i; origin[text.size()] is the original length.
-    std::vector<std::uint32_t> origin;
+    UninitializedVector<std::uint32_t> origin;
 
     std::uint32_t original_offset(std::size_t normalized_offset) const { return origin[normalized_offset]; }
 };

@@ -15,8 +15,11 @@ TokenMemo::Facts facts_of(std::uint8_t prefix, std::uint32_t root, std::uint32_t
 // What the memo gives back for `token`, in the shape it was remembered.
 bool find(const TokenMemo& memo, std::string_view token, TokenMemo::Facts& out) {
     std::vector<aikg::text::CliticSplit> readings;
+    TokenMemo::Ids roots, word_ids;
     out = {};
-    if (!memo.append(token, readings, &out.roots, &out.word_ids)) return false;
+    if (!memo.append(token, readings, &roots, &word_ids)) return false;
+    out.roots.assign(roots.begin(), roots.end());
+    out.word_ids.assign(word_ids.begin(), word_ids.end());
     for (const auto& r : readings) {
         REQUIRE(std::string(r.prefix) + std::string(r.stem) == std::string(token));
         out.prefix_bytes.push_back(static_cast<std::uint8_t>(r.prefix.size()));
