@@ -359,8 +359,14 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
     };
-    const SlotFilter fits = [this, &entities, &rules](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
-        return slot_entity(entities, m, rule, types, rules.guess_unknown_types).has_value();
+    // One pointer captured: std::function keeps two inline, three went to the heap once per sentence.
+    const struct {
+        const Extractor* self;
+        const EntityTable* entities;
+        bool guess;
+    } slot_context{this, &entities, rules.guess_unknown_types};
+    const SlotFilter fits = [context = &slot_context](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
+        return context->self->slot_entity(*context->entities, m, rule, types, context->guess).has_value();
     };
     std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.

@@ -169,8 +169,10 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
     }
     // A bit per rule: the union of the rules the sentence's words trigger,
     // read back in rule order (the order rules are applied in).
-    std::vector<std::uint64_t> chosen((rules.rules.size() + 63) / 64, 0);
-    auto choose = [&chosen](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
+    // Per thread and reused: a bitmap per sentence was one of the most frequent allocations.
+    thread_local std::vector<std::uint64_t> chosen;
+    chosen.assign((rules.rules.size() + 63) / 64, 0);
+    auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
     for (std::size_t slot = 0; slot < sentence.word_bits.size(); ++slot) {
         for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {

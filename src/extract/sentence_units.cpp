@@ -1,5 +1,7 @@
 #include "extract/sentence_units.hpp"
 
+#include <cassert>
+
 namespace aikg::extract {
 namespace {
 
@@ -19,7 +21,7 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
     std::size_t m = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (m < mentions.size() && mentions[m].first_token == t) {
-            units.push_back({t, mentions[m].end_token, {&mentions[m]}});
+            units.push_back({t, mentions[m].end_token, {&mentions[m], &mentions[m] + 1}});
             t = mentions[m].end_token;
             ++m;
         } else {
@@ -62,7 +64,9 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
         merged.resize(back);
         Unit& list = merged.back();
         list.end_token = units[i].end_token;
-        list.members.insert(list.members.end(), units[i].members.begin(), units[i].members.end());
+        // Only separator words stood between: the next mention follows the list's last.
+        assert(list.members.back() + 1 == units[i].members.front());
+        list.members = UnitMembers(list.members.front(), units[i].members.back() + 1);
     }
     return merged;
 }
