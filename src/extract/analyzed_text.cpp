@@ -57,19 +57,23 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
     const auto spans = text::split_sentences(original);
     a.sentences.reserve(spans.size());
+    const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;
+    a.sentence_word_bits.assign(slots * spans.size(), 0);
     // Tokens and sentences are both in document order: one merge pass assigns them.
     std::uint32_t t = 0;
     for (const auto& span : spans) {
         while (t < count && a.token_begin_byte(t) < span.begin) ++t;
-        SentenceTokens s{span, t, t, {}};
+        SentenceTokens s{span, t, t};
         while (t < count && a.token_begin_byte(t) < span.end) ++t;
         s.end_token = t;
-        if (a.indexed()) {
-            s.word_bits.assign((words->size() + 63) / 64, 0);
+        if (slots > 0) {
+            std::uint64_t* bits = a.sentence_word_bits.data() + a.sentences.size() * slots;
             for (auto id = a.word_ids.begin() + a.word_start[s.first_token]; id != a.word_ids.begin() + a.word_start[s.end_token]; ++id)
-                s.word_bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
+                bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
+            s.word_bits = bits;
+            s.word_slots = static_cast<std::uint32_t>(slots);
         }
-        a.sentences.push_back(std::move(s));
+        a.sentences.push_back(s);
     }
     return a;
 }

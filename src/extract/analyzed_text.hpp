@@ -23,19 +23,29 @@ struct SentenceTokens {
     std::uint32_t end_token = 0;  // exclusive
     // Which rule words occur anywhere in the sentence (a bit per word number),
     // when the text was analysed with a WordIndex: a rule whose trigger is
-    // absent is skipped.
-    std::vector<std::uint64_t> word_bits;
+    // absent is skipped. Points into the AnalyzedText's storage, one block
+    // for all sentences (a vector per sentence was an allocation each).
+    const std::uint64_t* word_bits = nullptr;
+    std::uint32_t word_slots = 0;
     bool contains_word(std::uint32_t id) const {
         const std::size_t slot = id / 64;
-        return slot < word_bits.size() && (word_bits[slot] >> (id % 64)) & 1U;
+        return slot < word_slots && (word_bits[slot] >> (id % 64)) & 1U;
     }
 };
 
 struct AnalyzedText {
+    AnalyzedText() = default;
+    // Sentences point into sentence_word_bits: moved, never copied.
+    AnalyzedText(AnalyzedText&&) = default;
+    AnalyzedText& operator=(AnalyzedText&&) = default;
+    AnalyzedText(const AnalyzedText&) = delete;
+    AnalyzedText& operator=(const AnalyzedText&) = delete;
+
     std::string_view original;
     text::NormalizedText normalized;
     std::vector<text::Token> tokens;
     std::vector<SentenceTokens> sentences;
+    std::vector<std::uint64_t> sentence_word_bits;
     // Every token's proclitic readings, computed once per document: rules ask
     // for them at every position, and recomputing them dominated extraction.
     std::vector<text::CliticSplit> readings;

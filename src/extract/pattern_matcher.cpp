@@ -174,7 +174,7 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
     chosen.assign((rules.rules.size() + 63) / 64, 0);
     auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
-    for (std::size_t slot = 0; slot < sentence.word_bits.size(); ++slot) {
+    for (std::size_t slot = 0; slot < sentence.word_slots; ++slot) {
         for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {
             const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
             if (word < rules.rules_by_trigger.size())
