@@ -297,7 +297,8 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
             if (may_start_at(rules.type_cue_phrases, text, t)) return true;
         return false;
     };
-    std::vector<const std::string*> cue_types(mentions.size(), nullptr);
+    thread_local std::vector<const std::string*> cue_types;  // scratch, per thread: one allocation per sentence less
+    cue_types.assign(mentions.size(), nullptr);
     std::uint32_t previous_end = 0;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];

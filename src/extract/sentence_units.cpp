@@ -16,7 +16,9 @@ bool starts_with_conjunction(const Mention& m) {
 std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
                               const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
                               const ListTest& listable) {
-    std::vector<Unit> units;
+    // Scratch kept per thread: only the merged units are returned.
+    thread_local std::vector<Unit> units;
+    units.clear();
     units.reserve(sentence.end_token - sentence.first_token);
     std::size_t m = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {

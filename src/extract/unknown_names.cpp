@@ -26,7 +26,8 @@ class Finder {
 public:
     Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const std::vector<Mention>& known,
            EntityTable& entities)
-        : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(sentence.end_token - sentence.first_token) {
+        : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(covered_scratch()) {
+        covered_.assign(sentence.end_token - sentence.first_token, false);
         for (const Mention& m : known)
             for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = true;
         if (const auto it = rules.lexicons.find("role"); it != rules.lexicons.end()) roles_ = &it->second;
@@ -162,7 +163,12 @@ private:
     const SentenceTokens& sentence_;
     const RuleSet& rules_;
     EntityTable& entities_;
-    std::vector<bool> covered_;
+    // Per thread and reused: the finder runs once per sentence.
+    static std::vector<bool>& covered_scratch() {
+        thread_local std::vector<bool> covered;
+        return covered;
+    }
+    std::vector<bool>& covered_;
     const PhraseList* roles_ = nullptr;
     const PhraseList* role_intro_ = nullptr;
     std::vector<Mention> found_;
