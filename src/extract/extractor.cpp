@@ -162,6 +162,7 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
     : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), options_(options), matcher_(catalog) {
     kb::DiagnosticSink sink;
     for (const RuleSet& set : rules_) {
+        person_cues_.push_back(PersonCues::of(set));
         auto& ids = category_entities_.emplace_back();
         for (const CategoryPattern& c : set.categories) {
             const auto id = catalog_.find(c.entity);
@@ -232,7 +233,8 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
                                                   EntityTable& entities, AnaphoraResolver& resolver) const {
     std::vector<Mention> names = matcher_.find(text, sentence.first_token, sentence.end_token);
     add_category_mentions(text, sentence, rules, names);
-    const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, names, entities);
+    const PersonCues& people = person_cues_[static_cast<std::size_t>(&rules - rules_.data())];
+    const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
     names.insert(names.end(), unknown.begin(), unknown.end());
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     assign_context_types(text, rules, entities, names);

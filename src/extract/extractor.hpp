@@ -9,6 +9,7 @@
 #include "extract/fact.hpp"
 #include "extract/mention_matcher.hpp"
 #include "extract/rules.hpp"
+#include "extract/unknown_names.hpp"
 #include "kb/catalog.hpp"
 #include "kb/ontology.hpp"
 
@@ -77,6 +78,7 @@ private:
     ExtractOptions options_;
     MentionMatcher matcher_;
     std::vector<std::vector<kb::EntityId>> category_entities_;  // per rule set, per category pattern
+    std::vector<PersonCues> person_cues_;                       // per rule set
 };
 
 }  // namespace aikg::extract

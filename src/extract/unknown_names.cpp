@@ -24,14 +24,14 @@ bool starts_upper(const AnalyzedText& text, std::uint32_t t) {
 
 class Finder {
 public:
-    Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const std::vector<Mention>& known,
-           EntityTable& entities)
+    Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const PersonCues& people,
+           const std::vector<Mention>& known, EntityTable& entities)
         : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(covered_scratch()) {
         covered_.assign(sentence.end_token - sentence.first_token, false);
         for (const Mention& m : known)
             for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = true;
-        if (const auto it = rules.lexicons.find("role"); it != rules.lexicons.end()) roles_ = &it->second;
-        if (const auto it = rules.lexicons.find("role_intro"); it != rules.lexicons.end()) role_intro_ = &it->second;
+        roles_ = people.roles;
+        role_intro_ = people.role_intro;
     }
 
     std::vector<Mention> run() {
@@ -176,9 +176,16 @@ private:
 
 }  // namespace
 
+PersonCues PersonCues::of(const RuleSet& rules) {
+    PersonCues cues;
+    if (const auto it = rules.lexicons.find("role"); it != rules.lexicons.end()) cues.roles = &it->second;
+    if (const auto it = rules.lexicons.find("role_intro"); it != rules.lexicons.end()) cues.role_intro = &it->second;
+    return cues;
+}
+
 std::vector<Mention> find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                        const std::vector<Mention>& known, EntityTable& entities) {
-    return Finder(text, sentence, rules, known, entities).run();
+                                        const PersonCues& people, const std::vector<Mention>& known, EntityTable& entities) {
+    return Finder(text, sentence, rules, people, known, entities).run();
 }
 
 }  // namespace aikg::extract
