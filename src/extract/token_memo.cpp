@@ -1,6 +1,5 @@
 #include "extract/token_memo.hpp"
 
-#include <cstring>
 #include <deque>
 
 #include "extract/linear_probing.hpp"
@@ -52,16 +51,13 @@ bool TokenMemo::append(std::string_view token, std::vector<text::CliticSplit>& r
     const Slot& slot = slots_[index_of(token, hash(token))];
     if (slot.readings == kEmpty) return false;
     const std::uint32_t* data = data_.data() + slot.data_begin;
-    const std::size_t first = readings.size();
-    readings.resize(first + slot.readings);
-    for (std::uint8_t r = 0; r < slot.readings; ++r) readings[first + r] = {token.substr(0, data[r]), token.substr(data[r])};
+    // Built in place (analyze reserves ahead): resize() first wrote every reading twice.
+    for (std::uint8_t r = 0; r < slot.readings; ++r) readings.push_back({token.substr(0, data[r]), token.substr(data[r])});
     data += slot.readings;
-    // Appended by resize and copy: the generic range insert was 1% of extraction.
+    // One push_back per number (a token has one to three): a generic range
+    // insert, or resize and memcpy, each cost a call for so few.
     auto append_ids = [](Ids& to, const std::uint32_t* from, std::size_t count) {
-        if (count == 0) return;
-        const std::size_t at = to.size();
-        to.resize(at + count);
-        std::memcpy(to.data() + at, from, count * sizeof(std::uint32_t));
+        for (std::size_t i = 0; i < count; ++i) to.push_back(from[i]);
     };
     if (slot.has_roots) {
         if (roots) append_ids(*roots, data, slot.readings);
