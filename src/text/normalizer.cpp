@@ -124,7 +124,10 @@ public:
     // Copies 8 bytes and keeps `length` of them: needs reserve_more(8).
     void put_folded(const char (&bytes)[8], std::uint8_t length, std::uint32_t from) {
         std::memcpy(out_.text.data() + size_, bytes, 8);
-        for (std::uint8_t i = 0; i < length; ++i) out_.origin[size_ + i] = from;
+        // All eight origins: a fixed count the compiler writes with two vector
+        // stores, where a loop of `length` was a branch per byte.
+        std::uint32_t* origin = out_.origin.data() + size_;
+        for (int i = 0; i < 8; ++i) origin[i] = from;
         size_ += length;
     }
     void put_code_point(char32_t cp, std::uint32_t from) {
@@ -198,12 +201,24 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
         // Two-byte characters that are segments of their own (an Arabic word
         // without diacritics): from the table, in a loop of their own.
         if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n && boundary_at(pos + 2)) {
+            const TwoByteTable& two_byte = table();
             do {
-                const auto& mapped = table().folded[((bytes[pos] & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
+                const auto& mapped = two_byte.folded[((bytes[pos] & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)];
                 writer.reserve_more(8);
                 writer.put_folded(mapped.bytes, mapped.length, static_cast<std::uint32_t>(pos));
                 pos += 2;
-            } while (pos + 1 < n && bytes[pos] >= 0xC2 && bytes[pos] < 0xE0 && boundary_at(pos + 2));
+                if (pos + 1 >= n || bytes[pos] < 0xC2 || bytes[pos] >= 0xE0) break;
+                // The next two-byte character joins the run when the one after it starts a segment.
+                const std::size_t after = pos + 2;
+                if (after < n && bytes[after] >= 0x80) {
+                    const unsigned char b = bytes[after];
+                    if (b >= 0xC2 && b < 0xE0 && after + 1 < n) {
+                        if (!two_byte.boundary_before[((b & 0x1Fu) << 6) | (bytes[after + 1] & 0x3Fu)]) break;
+                    } else if (!boundary_at(after)) {
+                        break;
+                    }
+                }
+            } while (true);
             continue;
         }
         // A chunk runs until the next character that starts a new normalisation
