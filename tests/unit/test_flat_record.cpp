@@ -60,3 +60,22 @@ TEST_CASE("lines the fast path leaves to the full parser") {
          })
         CHECK_MESSAGE(!parse_flat_record(line), line);
 }
+
+TEST_CASE("a quote, backslash or control byte ends a plain run wherever it falls in an eight-byte step") {
+    // Long plain runs are scanned eight bytes at a time: put the byte that
+    // ends the run at every offset of the first steps, after ASCII and Arabic.
+    for (const std::string& filler : {std::string("abcdefgh"), std::string("\xD9\x85\xD9\x8A\xD8\xAA\xD8\xA7")}) {
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string plain;
+            while (plain.size() < at) plain += filler;
+            plain.resize(at);
+            if (!plain.empty() && (static_cast<unsigned char>(plain.back()) & 0xC0) == 0xC0) plain.pop_back();  // no split character
+            const std::string tail = "tail of the text, long enough for another step";
+            check_same_as_full_parser("{\"id\":\"e\",\"text\":\"" + plain + "\\\"" + tail + "\"}");
+            check_same_as_full_parser("{\"id\":\"b\",\"text\":\"" + plain + "\\\\" + tail + "\"}");
+            check_same_as_full_parser("{\"id\":\"q\",\"text\":\"" + plain + "\",\"lang\":\"" + tail + "\"}");
+            CHECK_MESSAGE(!parse_flat_record("{\"id\":\"c\",\"text\":\"" + plain + "\x01" + tail + "\"}"), at);
+            CHECK_MESSAGE(!parse_flat_record("{\"id\":\"u\",\"text\":\"" + plain + tail), at);
+        }
+    }
+}
