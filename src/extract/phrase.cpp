@@ -46,12 +46,6 @@ std::uint32_t match_phrase_from(const Phrase& phrase, const AnalyzedText& text, 
     return i - t;
 }
 
-bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t) {
-    if (!text.indexed() || text.is_soft(t)) return true;
-    if (!phrases.fully_indexed) return !text.has_no_words(t);
-    return std::any_of(text.words_begin(t), text.words_end(t), [&phrases](std::uint32_t id) { return phrases.may_start(id); });
-}
-
 std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
     std::uint32_t best = 0;
     // A text analysed with the rule set's WordIndex has every phrase of that

@@ -61,8 +61,14 @@ inline std::uint32_t match_phrase(const Phrase& phrase, const AnalyzedText& text
 // Whether some phrase of the list may start at `t`: false only when the text
 // is indexed, `t` is no soft separator (which phrases skip) and none of its
 // words is one a phrase begins with. Lists matched phrase by phrase ask this
-// first: most tokens start none.
-bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t);
+// first: most tokens start none. Inline: it is asked at every token.
+inline bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t) {
+    if (!text.indexed() || text.is_soft(t)) return true;
+    if (!phrases.fully_indexed) return !text.has_no_words(t);
+    for (auto id = text.words_begin(t); id != text.words_end(t); ++id)
+        if (phrases.may_start(*id)) return true;
+    return false;
+}
 
 // The longest of several phrases matching at `t`, or 0.
 std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
