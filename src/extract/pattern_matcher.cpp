@@ -29,8 +29,7 @@ public:
         memo.in_use = true;
         const std::size_t keys = rule_.pattern.size() * units_.size();
         if (memo.lengths.size() < keys) memo.lengths.resize(keys);
-        for (std::size_t k = 0; k < keys; ++k) memo.lengths[k].clear();
-        memo.computed.assign(keys, 0);
+        memo.computed.assign(keys, 0);  // a key's lengths are cleared when first computed
         memo_ = &memo.lengths;
         computed_ = &memo.computed;
         struct Release {
@@ -75,11 +74,13 @@ private:
     // computed once per (element, unit): gaps reach the same place many times.
     const std::vector<std::uint8_t>& lengths_at(std::size_t e, std::size_t u) {
         static const std::vector<std::uint8_t> kNone;
-        if (u >= units_.size()) return kNone;
+        // Word phrases never start on a name (words_at says 0 for each).
+        if (u >= units_.size() || units_[u].is_name()) return kNone;
         const std::size_t key = e * units_.size() + u;
         auto& lengths = (*memo_)[key];
         if (!(*computed_)[key]) {
             (*computed_)[key] = 1;
+            lengths.clear();
             const PatternElement& element = rule_.pattern[e];
             // Only the phrases whose first word the token is can match here.
             std::uint32_t t = units_[u].first_token;
