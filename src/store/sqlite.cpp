@@ -30,6 +30,12 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind_borrowed(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK)
+        fail(db_, "cannot bind a value");
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "cannot bind a value");
     return *this;
@@ -46,6 +52,9 @@ Statement& Statement::bind_null(int index) {
 }
 
 Statement& Statement::bind_optional(int index, std::string_view text) { return text.empty() ? bind_null(index) : bind(index, text); }
+Statement& Statement::bind_optional_borrowed(int index, std::string_view text) {
+    return text.empty() ? bind_null(index) : bind_borrowed(index, text);
+}
 
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
@@ -57,7 +66,9 @@ bool Statement::step() {
 void Statement::run() {
     while (step()) {
     }
-    reset();
+    // Bindings stay: every caller binds all parameters before the next run,
+    // and unbinding thirteen of them after each fact of a build was measurable.
+    sqlite3_reset(stmt_);
 }
 
 void Statement::reset() {
@@ -75,7 +86,10 @@ double Statement::real(int column) const { return sqlite3_column_double(stmt_, c
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 Database::Database(const std::string& path, bool create, bool read_only) : path_(path) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+    // NOMUTEX: a connection is used by one thread at a time (the build's
+    // workers only extract), and SQLite's per-call locking was 2% of a build.
+    const int flags = SQLITE_OPEN_NOMUTEX |
+                      (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)));
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);

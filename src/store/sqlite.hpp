@@ -28,14 +28,18 @@ public:
     Statement(Statement&& other) noexcept;
 
     Statement& bind(int index, std::string_view text);
+    // Without a copy: `text` must stay valid until reset() (run() keeps
+    // bindings) or until the parameter is bound again.
+    Statement& bind_borrowed(int index, std::string_view text);
+    Statement& bind_optional_borrowed(int index, std::string_view text);
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, double value);
     Statement& bind_null(int index);
     Statement& bind_optional(int index, std::string_view text);  // empty text binds NULL
 
     bool step();  // true while rows come back
-    void run();   // steps to completion, then resets for reuse
-    void reset();
+    void run();    // steps to completion, then resets for reuse (bindings are kept)
+    void reset();  // and unbinds every parameter
 
     std::string text(int column) const;
     std::int64_t integer(int column) const;

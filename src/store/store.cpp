@@ -98,6 +98,8 @@ void Store::create_or_check_schema(Mode mode) {
     if (mode == Mode::Write) {
         db_.exec(kArticleIndex);
         db_.exec(kLookupIndexes);
+        auto any = db_.prepare("SELECT EXISTS(SELECT 1 FROM rejections)");
+        rejections_empty_ = any.step() && any.integer(0) == 0;
     }
 }
 
@@ -176,6 +178,7 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, const 
             article_index_missing_ = false;
         }
         db_.cached("DELETE FROM facts WHERE article_id = ?").bind(1, article.id).run();
+        facts_deleted_ = true;
     }
     db_.cached("INSERT OR REPLACE INTO articles(id, content_hash, source, title, date, url, lang) VALUES(?, ?, ?, ?, ?, ?, ?)")
         .bind(1, article.id)
@@ -196,22 +199,24 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, const 
         };
         const std::int64_t subject = entity_id(f.subject, f.subject_type, stated(f.subject_attributes), catalog);
         const std::int64_t object = entity_id(f.object, f.object_type, stated(f.object_attributes), catalog);
-        insert.bind(1, article.id)
+        // The fact's texts outlive the insert: bound without a copy, and unbound below.
+        insert.bind_borrowed(1, article.id)
             .bind(2, subject)
-            .bind(3, f.relation)
+            .bind_borrowed(3, f.relation)
             .bind(4, object)
-            .bind(5, f.sentence)
+            .bind_borrowed(5, f.sentence)
             .bind(6, std::int64_t{f.start})
             .bind(7, std::int64_t{f.end})
-            .bind(8, f.rule)
+            .bind_borrowed(8, f.rule)
             // Stored as `aikg extract` prints it, so a build and a --facts load of the same facts agree.
             .bind(9, std::round(f.confidence * 1000.0) / 1000.0)
-            .bind_optional(10, f.date)
-            .bind_optional(11, f.lang)
+            .bind_optional_borrowed(10, f.date)
+            .bind_optional_borrowed(11, f.lang)
             .bind_optional(12, json_or_empty(f.subject_attributes))
             .bind_optional(13, json_or_empty(f.object_attributes))
             .run();
     }
+    insert.reset();
     tx.commit();
 }
 
@@ -253,10 +258,13 @@ void BulkLoad::finish() {
 }
 
 void Store::record_rejection(const std::string& source, const std::string& reason) {
+    rejections_empty_ = false;
     db_.prepare("INSERT OR REPLACE INTO rejections(source, reason) VALUES(?, ?)").bind(1, source).bind(2, reason).run();
 }
 
 void Store::clear_rejection(const std::string& source) {
+    // A build clears every article it reads: a statement each, for a table that is usually empty.
+    if (rejections_empty_) return;
     db_.cached("DELETE FROM rejections WHERE source = ?").bind(1, source).run();
 }
 
@@ -268,6 +276,8 @@ std::vector<std::pair<std::string, std::string>> Store::rejections() {
 }
 
 void Store::remove_orphans() {
+    if (!facts_deleted_) return;
+    facts_deleted_ = false;
     entity_cache_.clear();
     Transaction tx(db_);
     db_.exec("DELETE FROM entities WHERE id NOT IN (SELECT subject_id FROM facts UNION SELECT object_id FROM facts)");

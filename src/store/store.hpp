@@ -63,7 +63,9 @@ public:
     // Replaces the article and all its facts in one transaction. `state` is
     // what article_state said: a new article has no old facts to delete.
     void put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
-    // Drops entities no fact mentions any more (after articles were replaced).
+    // Drops entities no fact mentions any more: only articles replaced by this
+    // Store leave such entities (a new article's entities come with its facts),
+    // so without replacements it does nothing instead of scanning every fact.
     void remove_orphans();
     // Inputs skipped by a build, with the reason; a later success clears its entry.
     void record_rejection(const std::string& source, const std::string& reason);
@@ -109,6 +111,8 @@ private:
     // replaced before then (its id twice in the input) builds it at once, so
     // that deleting its old facts does not scan the whole table each time.
     bool article_index_missing_ = false;
+    bool facts_deleted_ = false;        // since the last remove_orphans()
+    bool rejections_empty_ = false;     // known to be: clearing one is then a no-op
 
     void create_or_check_schema(Mode mode);
     std::int64_t entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
