@@ -2,12 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <unordered_set>
 
+#include "corpus/json_scanner.hpp"
 #include "text/utf8.hpp"
 
 namespace aikg::store {
@@ -39,7 +42,8 @@ std::string read_offset(const nlohmann::json& j, const char* key, std::uint32_t&
 
 }  // namespace
 
-std::string parse_fact_line(const std::string& line, extract::Fact& f) {
+std::string parse_fact_line_fully(const std::string& line, extract::Fact& f) {
+    f = extract::Fact{};
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(line);
@@ -68,6 +72,118 @@ std::string parse_fact_line(const std::string& line, extract::Fact& f) {
     f.date = field(j, "date");
     f.subject_attributes = attributes(j, "subject_attributes");
     f.object_attributes = attributes(j, "object_attributes");
+    return {};
+}
+
+namespace {
+
+// The fast path for what `aikg extract` writes: one flat object of strings,
+// with integer offsets, a number for the confidence and objects of strings
+// for the attributes. Building a JSON tree per line was most of a --facts
+// load. Anything else (another kind of value in a field aikg reads, a
+// repeated field, nesting elsewhere, a malformed line) returns false and the
+// full parser reads the line, so both always agree.
+bool read_flat_fact(std::string_view line, extract::Fact& f) {
+    corpus::JsonScanner in(line);
+    if (!in.eat('{')) return false;
+    std::string key;
+    std::uint32_t seen = 0;
+    auto first_time = [&seen](unsigned bit) {
+        if (seen & (1U << bit)) return false;
+        seen |= 1U << bit;
+        return true;
+    };
+    // A string field: a string or null (left empty).
+    auto text = [&in](std::string& out) {
+        if (in.peek() == '"') return in.string(out);
+        bool is_null = false;
+        return in.peek() == 'n' && in.literal(is_null) && is_null;
+    };
+    auto offset = [&in](std::uint32_t& out) {
+        std::string_view digits;
+        if (in.peek() == 'n') {
+            bool is_null = false;
+            return in.literal(is_null) && is_null;
+        }
+        if (!in.number(digits) || digits.size() > 10) return false;
+        std::uint64_t value = 0;
+        for (const char c : digits) {
+            if (c < '0' || c > '9') return false;  // a sign, fraction or exponent: the full parser judges it
+            value = value * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (value > UINT32_MAX) return false;
+        out = static_cast<std::uint32_t>(value);
+        return true;
+    };
+    auto number = [&in](double& out) {
+        std::string_view digits;
+        if (in.peek() == 'n') {
+            bool is_null = false;
+            return in.literal(is_null) && is_null;
+        }
+        if (!in.number(digits)) return false;
+        // Correctly rounded, as the full parser's strtod in the C locale.
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+        return error == std::errc() && end == digits.data() + digits.size() && std::isfinite(out);
+    };
+    auto attributes = [&in](std::map<std::string, std::string>& out) {
+        if (in.peek() != '{') return false;  // null, or another kind of value: the full parser's rules
+        in.eat('{');
+        if (in.eat('}')) return true;
+        std::string name, value;
+        do {
+            if (!in.string(name) || !in.eat(':') || in.peek() != '"' || !in.string(value)) return false;
+            out[name] = std::move(value);  // a repeated name: the last one, as the full parser keeps
+        } while (in.eat(','));
+        return in.eat('}');
+    };
+    auto skip = [&in] {
+        if (in.peek() == '"') {
+            std::string ignored;
+            return in.string(ignored);
+        }
+        // Exponents can overflow a double, which the full parser reports.
+        std::string_view digits;
+        bool is_null = false;
+        if (in.peek() == '-' || (in.peek() >= '0' && in.peek() <= '9'))
+            return in.number(digits) && digits.find_first_of("eE") == std::string_view::npos && digits.size() < 300;
+        return in.literal(is_null);
+    };
+    if (!in.eat('}')) {
+        do {
+            if (!in.string(key) || !in.eat(':')) return false;
+            bool ok = true;
+            if (key == "article") ok = first_time(0) && text(f.article);
+            else if (key == "subject") ok = first_time(1) && text(f.subject);
+            else if (key == "relation") ok = first_time(2) && text(f.relation);
+            else if (key == "object") ok = first_time(3) && text(f.object);
+            else if (key == "sentence") ok = first_time(4) && text(f.sentence);
+            else if (key == "subject_type") ok = first_time(5) && text(f.subject_type);
+            else if (key == "object_type") ok = first_time(6) && text(f.object_type);
+            else if (key == "start") ok = first_time(7) && offset(f.start);
+            else if (key == "end") ok = first_time(8) && offset(f.end);
+            else if (key == "confidence") ok = first_time(9) && number(f.confidence);
+            else if (key == "rule") ok = first_time(10) && text(f.rule);
+            else if (key == "lang") ok = first_time(11) && text(f.lang);
+            else if (key == "article_date") ok = first_time(12) && text(f.article_date);
+            else if (key == "date") ok = first_time(13) && text(f.date);
+            else if (key == "subject_attributes") ok = first_time(14) && attributes(f.subject_attributes);
+            else if (key == "object_attributes") ok = first_time(15) && attributes(f.object_attributes);
+            else ok = skip();
+            if (!ok) return false;
+        } while (in.eat(','));
+        if (!in.eat('}')) return false;
+    }
+    return in.at_end();
+}
+
+}  // namespace
+
+std::string parse_fact_line(const std::string& line, extract::Fact& f) {
+    f = extract::Fact{};
+    if (!read_flat_fact(line, f)) return parse_fact_line_fully(line, f);
+    if (f.article.empty() || f.subject.empty() || f.relation.empty() || f.object.empty())
+        return "a fact needs article, subject, relation and object";
     return {};
 }
 

@@ -25,6 +25,8 @@ struct ArticleFacts {
 // One fact line read into `fact`; returns what is wrong with it ("malformed
 // JSON: ...", a missing field, a value of the wrong kind), or "" when it is a fact.
 std::string parse_fact_line(const std::string& line, extract::Fact& fact);
+// The same with the full JSON parser only: what the fast path must agree with (tests).
+std::string parse_fact_line_fully(const std::string& line, extract::Fact& fact);
 
 void read_fact_files(const std::vector<std::string>& files, const std::function<void(ArticleFacts&&)>& on_article,
                      const std::function<void(const corpus::InputProblem&)>& on_problem);

@@ -1,0 +1,144 @@
+#include "corpus/json_scanner.hpp"
+
+#include <cstring>
+
+namespace aikg::corpus {
+namespace {
+
+constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Whether any of eight bytes ends a plain run of a JSON string: a quote, a
+// backslash or a control byte (below 0x20). Exact, by the usual
+// has-zero-byte test on the bytes xor the value sought.
+bool ends_plain_run(std::uint64_t bytes) {
+    auto has = [bytes](unsigned char value) {
+        const std::uint64_t x = bytes ^ (kEachByte * value);
+        return (x - kEachByte) & ~x & kHighBits;
+    };
+    const std::uint64_t control = (bytes - kEachByte * 0x20) & ~bytes & kHighBits;
+    return (has('"') | has('\\') | control) != 0;
+}
+
+void append_utf8(std::uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+bool JsonScanner::string(std::string& out) {
+    if (!eat('"')) return false;
+    out.clear();
+    while (pos_ < s_.size()) {
+        const std::size_t run = pos_;
+        // Article text is long plain runs: eight bytes a step, then byte by byte to the end of the run.
+        for (std::uint64_t bytes = 0; pos_ + 8 <= s_.size(); pos_ += 8) {
+            std::memcpy(&bytes, s_.data() + pos_, 8);
+            if (ends_plain_run(bytes)) break;
+        }
+        while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' && static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
+        out.append(s_.data() + run, pos_ - run);
+        if (pos_ == s_.size() || static_cast<unsigned char>(s_[pos_]) < 0x20) return false;
+        if (s_[pos_++] == '"') return true;
+        if (!escape(out)) return false;
+    }
+    return false;
+}
+
+bool JsonScanner::literal(bool& is_null) {
+    skip_space();
+    is_null = false;
+    for (std::string_view word : {"true", "false", "null"}) {
+        if (s_.substr(pos_, word.size()) == word) {
+            pos_ += word.size();
+            is_null = word == "null";
+            return true;
+        }
+    }
+    return number();
+}
+
+bool JsonScanner::number(std::string_view& text) {
+    skip_space();
+    const std::size_t start = pos_;
+    if (!number()) return false;
+    text = s_.substr(start, pos_ - start);
+    return true;
+}
+
+bool JsonScanner::digits() {
+    const std::size_t start = pos_;
+    while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+    return pos_ > start;
+}
+
+bool JsonScanner::number() {
+    if (pos_ < s_.size() && s_[pos_] == '-') ++pos_;
+    if (pos_ < s_.size() && s_[pos_] == '0') ++pos_;
+    else if (!digits()) return false;
+    if (pos_ < s_.size() && s_[pos_] == '.' && (++pos_, !digits())) return false;
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+        ++pos_;
+        if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+        if (!digits()) return false;
+    }
+    return true;
+}
+
+bool JsonScanner::hex4(std::uint32_t& value) {
+    if (pos_ + 4 > s_.size()) return false;
+    value = 0;
+    for (int i = 0; i < 4; ++i) {
+        const char c = s_[pos_++];
+        value <<= 4;
+        if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
+        else return false;
+    }
+    return true;
+}
+
+bool JsonScanner::escape(std::string& out) {
+    if (pos_ == s_.size()) return false;
+    switch (s_[pos_++]) {
+        case '"': out += '"'; return true;
+        case '\\': out += '\\'; return true;
+        case '/': out += '/'; return true;
+        case 'b': out += '\b'; return true;
+        case 'f': out += '\f'; return true;
+        case 'n': out += '\n'; return true;
+        case 'r': out += '\r'; return true;
+        case 't': out += '\t'; return true;
+        case 'u': break;
+        default: return false;
+    }
+    std::uint32_t cp = 0;
+    if (!hex4(cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        std::uint32_t low = 0;
+        if (s_.substr(pos_, 2) != "\\u") return false;
+        pos_ += 2;
+        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(cp, out);
+    return true;
+}
+
+}  // namespace aikg::corpus
