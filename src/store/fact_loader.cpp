@@ -93,18 +93,15 @@ bool read_flat_fact(std::string_view line, extract::Fact& f) {
         seen |= 1U << bit;
         return true;
     };
-    // A string field: a string or null (left empty).
-    auto text = [&in](std::string& out) {
-        if (in.peek() == '"') return in.string(out);
+    // null leaves a field as it is when absent.
+    auto null = [&in] {
         bool is_null = false;
         return in.peek() == 'n' && in.literal(is_null) && is_null;
     };
-    auto offset = [&in](std::uint32_t& out) {
+    auto text = [&](std::string& out) { return in.peek() == '"' ? in.string(out) : null(); };
+    auto offset = [&](std::uint32_t& out) {
+        if (in.peek() == 'n') return null();
         std::string_view digits;
-        if (in.peek() == 'n') {
-            bool is_null = false;
-            return in.literal(is_null) && is_null;
-        }
         if (!in.number(digits) || digits.size() > 10) return false;
         std::uint64_t value = 0;
         for (const char c : digits) {
@@ -115,12 +112,9 @@ bool read_flat_fact(std::string_view line, extract::Fact& f) {
         out = static_cast<std::uint32_t>(value);
         return true;
     };
-    auto number = [&in](double& out) {
+    auto number = [&](double& out) {
+        if (in.peek() == 'n') return null();
         std::string_view digits;
-        if (in.peek() == 'n') {
-            bool is_null = false;
-            return in.literal(is_null) && is_null;
-        }
         if (!in.number(digits)) return false;
         // Correctly rounded, as the full parser's strtod in the C locale.
         const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
