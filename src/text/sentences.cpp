@@ -59,6 +59,18 @@ public:
         const Tables& tables = Tables::get();
         std::size_t pos = 0;
         for (;;) {
+            // Characters of one or two bytes, judged from one table with no
+            // branch on their script: the lead-byte test below alone left the
+            // loop at every other Arabic letter (ا and ؟ share a lead byte),
+            // a mispredicted branch each time.
+            while (pos + 1 < n_ && bytes[pos] < 0xE0) {
+                const unsigned b = bytes[pos];
+                const bool two = b >= 0xC0;
+                const unsigned cp = two ? ((b & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu) : b;
+                if (tables.deciding_two_byte[cp]) break;
+                pos += 1 + static_cast<std::size_t>(two);
+            }
+            // Longer characters and the last byte, by their lead bytes.
             while (pos < n_ && !tables.deciding_lead[bytes[pos]]) ++pos;
             if (pos >= n_) break;
             const unsigned char lead = bytes[pos];
