@@ -27,6 +27,8 @@
 #include "extract/analyzed_text.hpp"
 #include "extract/extractor.hpp"
 #include "pipeline/ordered_workers.hpp"
+#include "store/batched_writes.hpp"
+#include "store/store.hpp"
 #include "text/normalizer.hpp"
 
 namespace aikg::cli {
@@ -45,7 +47,7 @@ constexpr const char* kHelp =
     "deterministic for a seed and cached in the work folder.\n\n"
     "sections (--only text,graph,query,render; default all):\n"
     "  text    MB/s per stage on one core (read, normalise, segment, mentions,\n"
-    "          relations), then 'aikg extract' and 'aikg build' end to end with\n"
+    "          relations, store), then 'aikg extract' and 'aikg build' end to end with\n"
     "          1 and N jobs: seconds, MB/s, facts/s, peak RSS; and the peers on\n"
     "          the same file: a Python pipeline (PyICU + pyahocorasick + regex\n"
     "          triggers, tests/bench/python_pipeline.py) and LC_ALL=C grep -F -f\n"
@@ -191,6 +193,33 @@ double corpus_pass(const fs::path& corpus, Work&& work) {
     return clock.seconds();
 }
 
+// Everything up to relations, then the facts written as `aikg build` writes
+// them into a new store: content hash, batched transactions, the lookup
+// indexes built once at the end.
+double store_pass(const fs::path& corpus, const fs::path& file, const extract::Extractor& extractor, const kb::Catalog& catalog) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+    const bench::Stopwatch clock;
+    store::Store db(file.string(), store::Store::Mode::Write);
+    store::BulkLoad bulk(db);
+    store::BatchedWrites batches(db.db());
+    corpus::read_documents(
+        {corpus.string()},
+        [&](corpus::Document&& d) {
+            const store::ArticleRecord article{d.id, store::content_hash(d.text), d.source, d.title, d.date, d.url, d.lang};
+            const store::ArticleState state = db.article_state(article.id, article.content_hash);
+            if (state == store::ArticleState::Unchanged) return;
+            const auto facts = extractor.extract(d);
+            batches.open_if_needed();
+            db.put_article(article, state, facts, catalog);
+            batches.article_written();
+        },
+        [](const corpus::InputProblem&) {});
+    batches.commit();
+    bulk.finish();
+    db.remove_orphans();
+    return clock.seconds();
+}
+
 std::optional<nlohmann::json> peer_json(const bench::ChildRun& run) {
     if (run.exit_code != 0) return std::nullopt;
     const auto last = run.out.find_last_of('{');
@@ -229,6 +258,7 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
     const double mentions = corpus_pass(corpus, [&](const corpus::Document& d) { sink += extractor.mentions(d).size(); });
     std::size_t facts = 0;
     const double relations = corpus_pass(corpus, [&](const corpus::Document& d) { facts += extractor.extract(d).size(); });
+    const double stored = store_pass(corpus, s.work_dir / "bench-stages.db", extractor, knowledge.catalog);
     Table stages({"stage (one core, in process)", "seconds", "MB/s (stage alone)", "MB/s (up to here)"});
     auto stage = [&](const std::string& name, double alone, double cumulative) {
         stages.add({name, fixed(alone, 2), mb_per_s(bytes, alone), mb_per_s(bytes, cumulative)});
@@ -238,6 +268,7 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
     stage("segment (tokens, clitics, rule words, sentences)", segment - normalise, segment);
     stage("mentions (names, categories, unknown names, anaphora)", mentions - segment, mentions);
     stage("relations (rules, catalog facts, attributes)", relations - mentions, relations);
+    stage("store (SQLite, as 'aikg build' writes: batched, indexes at the end)", stored - relations, stored);
     stages.print();
     if (sink == 0) note("nothing was found in the corpus");
 

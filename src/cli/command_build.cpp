@@ -1,6 +1,5 @@
 // aikg build: articles (or facts from `aikg extract`) into the store.
 
-#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -13,6 +12,7 @@
 #include "corpus/document_reader.hpp"
 #include "extract/extractor.hpp"
 #include "pipeline/ordered_workers.hpp"
+#include "store/batched_writes.hpp"
 #include "store/fact_loader.hpp"
 #include "store/store.hpp"
 
@@ -53,38 +53,6 @@ extern "C" void on_interrupt(int) { interrupt_requested = 1; }
 struct Interrupted {};
 struct StrictStop {
     std::string message;
-};
-
-// Articles are committed in batches: one transaction per article made SQLite's
-// commit the bulk of a build. A batch holds whole articles, so an interrupted
-// or killed build still leaves whole articles only.
-class BatchedWrites {
-public:
-    explicit BatchedWrites(store::Database& db) : db_(db) {}
-    void article_written() {
-        if (!batch_) return;
-        ++articles_;
-        if (articles_ >= kMaxArticles || std::chrono::steady_clock::now() - opened_ > kMaxAge) commit();
-    }
-    void open_if_needed() {
-        if (batch_) return;
-        batch_.emplace(db_);
-        articles_ = 0;
-        opened_ = std::chrono::steady_clock::now();
-    }
-    void commit() {
-        if (!batch_) return;
-        batch_->commit();
-        batch_.reset();
-    }
-
-private:
-    static constexpr std::size_t kMaxArticles = 500;
-    static constexpr std::chrono::milliseconds kMaxAge{1000};
-    store::Database& db_;
-    std::optional<store::Transaction> batch_;
-    std::size_t articles_ = 0;
-    std::chrono::steady_clock::time_point opened_;
 };
 
 struct Counts {
@@ -150,7 +118,7 @@ int run_build(const std::vector<std::string>& args) {
     std::optional<store::Transaction> all_or_nothing;
     if (strict) all_or_nothing.emplace(store.db());
     store::BulkLoad bulk(store);
-    BatchedWrites batches(store.db());
+    store::BatchedWrites batches(store.db());
     try {
     if (facts_mode) {
         store::read_fact_files(

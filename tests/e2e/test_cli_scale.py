@@ -1,6 +1,8 @@
 """Scale features: the corpus generator, --jobs, store-side paths, sampled betweenness, the bench command."""
 import json
+import os
 import random
+import sqlite3
 import unittest
 
 import networkx as nx
@@ -176,13 +178,18 @@ class Bench(unittest.TestCase):
             self.assertIn("aikg build (with the store) --jobs 2 (run 2 of 2)", err)
             self.assertLess(err.index("aikg build (with the store) --jobs 2 (run 1 of 2)"), err.index("aikg extract (run 2 of 2)"))
             self.assertIn("seconds (median)", out)
-            for row in ("read JSONL", "normalise", "segment", "mentions", "relations", "aikg extract", "aikg build"):
+            for row in ("read JSONL", "normalise", "segment", "mentions", "relations", "store (SQLite", "aikg extract", "aikg build"):
                 self.assertIn(row, out)
             # One and two jobs find the same facts.
             rows = [[c.strip() for c in line.split("|")[1:-1]] for line in out.splitlines() if line.startswith("| aikg extract")]
             self.assertEqual([r[1] for r in rows], ["1", "2"])
             self.assertEqual(rows[0][4], rows[1][4])
             self.assertGreater(int(rows[0][4]), 1000)
+            # The store stage wrote every one of those facts, and its indexes.
+            with sqlite3.connect(os.path.join(d, "bench-stages.db")) as db:
+                self.assertEqual(db.execute("SELECT COUNT(*) FROM facts").fetchone()[0], int(rows[0][4]))
+                indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+                self.assertTrue({"facts_by_subject", "facts_by_object", "facts_by_article"} <= indexes)
             # Two one-job runs side by side: the ceiling --jobs 2 is judged against.
             ceiling = [[c.strip() for c in line.split("|")[1:-1]] for line in out.splitlines()
                        if line.startswith("| 2 x aikg extract --jobs 1 at once")]
