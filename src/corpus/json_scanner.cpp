@@ -40,17 +40,24 @@ void append_utf8(std::uint32_t cp, std::string& out) {
 
 }  // namespace
 
+std::size_t plain_json_run(std::string_view s) noexcept {
+    std::size_t pos = 0;
+    // Article text and evidence sentences are long plain runs: eight bytes a
+    // step, then byte by byte to the end of the run.
+    for (std::uint64_t bytes = 0; pos + 8 <= s.size(); pos += 8) {
+        std::memcpy(&bytes, s.data() + pos, 8);
+        if (ends_plain_run(bytes)) break;
+    }
+    while (pos < s.size() && s[pos] != '"' && s[pos] != '\\' && static_cast<unsigned char>(s[pos]) >= 0x20) ++pos;
+    return pos;
+}
+
 bool JsonScanner::string(std::string& out) {
     if (!eat('"')) return false;
     out.clear();
     while (pos_ < s_.size()) {
         const std::size_t run = pos_;
-        // Article text is long plain runs: eight bytes a step, then byte by byte to the end of the run.
-        for (std::uint64_t bytes = 0; pos_ + 8 <= s_.size(); pos_ += 8) {
-            std::memcpy(&bytes, s_.data() + pos_, 8);
-            if (ends_plain_run(bytes)) break;
-        }
-        while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' && static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
+        pos_ += plain_json_run(s_.substr(pos_));
         out.append(s_.data() + run, pos_ - run);
         if (pos_ == s_.size() || static_cast<unsigned char>(s_[pos_]) < 0x20) return false;
         if (s_[pos_++] == '"') return true;

@@ -50,3 +50,14 @@ TEST_CASE("a fact line escapes strings exactly as nlohmann::json dumps them, and
         CHECK(parsed["confidence"] == 0.8);
     }
 }
+
+TEST_CASE("an escape is written wherever it falls in the writer's eight-byte steps") {
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            const std::string sentence = std::string(at, 'a') + "م" + special + "tail ذيل";
+            std::ostringstream out;
+            aikg::extract::write_jsonl(out, fact_with_sentence(sentence));
+            CHECK_MESSAGE(out.str().find(",\"sentence\":" + nlohmann::json(sentence).dump() + ",") != std::string::npos, at);
+        }
+    }
+}
