@@ -11,6 +11,7 @@ packages=(
   python3-distributed python3-icu python3-ahocorasick python3-igraph
   fonts-noto-core
   clang libclang-rt-14-dev
+  time
 )
 
 missing=()

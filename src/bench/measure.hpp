@@ -24,7 +24,7 @@ double peak_rss_mb();
 struct ChildRun {
     int exit_code = -1;
     double seconds = 0;        // wall time
-    double peak_rss_mb = 0;    // the child's own peak
+    double peak_rss_mb = 0;    // the child's own peak (through GNU time when installed)
     std::string out;           // its stdout when captured
 };
 
