@@ -5,6 +5,7 @@
 #include "extract/mention_matcher.hpp"
 #include "extract/token_memo.hpp"
 #include "extract/word_index.hpp"
+#include "text/normalized_tokens.hpp"
 
 namespace aikg::extract {
 
@@ -31,8 +32,9 @@ void look_up(std::string_view token, const WordIndex* words, const MentionMatche
 AnalyzedText analyze(std::string_view original, const WordIndex* words, const MentionMatcher* names) {
     AnalyzedText a;
     a.original = original;
-    a.normalized = text::normalize_for_matching(original);
-    a.tokens = text::tokenize(a.normalized.text);
+    text::NormalizedTokens normalized = text::normalize_and_tokenize(original);
+    a.normalized = std::move(normalized.normalized);
+    a.tokens = std::move(normalized.tokens);
     const std::size_t count = a.tokens.size();
     a.reading_start.reserve(count + 1);
     a.readings.reserve(count * 2);

@@ -4,8 +4,8 @@
 
 #include "text/clitics.hpp"
 #include "text/utf8.hpp"
-#include "extract/linear_probing.hpp"
-#include "extract/word_hash.hpp"
+#include "text/linear_probing.hpp"
+#include "text/word_hash.hpp"
 #include "extract/word_index.hpp"
 
 namespace aikg::extract {
@@ -24,7 +24,7 @@ MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), 
 }
 
 std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view word) {
-    return word_hash(word, std::uint64_t{parent} * 0xD6E8FEB86659FD93ULL);
+    return text::word_hash(word, std::uint64_t{parent} * 0xD6E8FEB86659FD93ULL);
 }
 
 std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view word) const {
@@ -50,7 +50,7 @@ void MentionMatcher::Edges::insert(std::uint32_t parent, std::string_view word, 
 }
 
 void MentionMatcher::Edges::grow() {
-    grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.parent == kEmpty; });
+    text::grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.parent == kEmpty; });
 }
 
 void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {

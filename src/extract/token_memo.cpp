@@ -2,8 +2,8 @@
 
 #include <deque>
 
-#include "extract/linear_probing.hpp"
-#include "extract/word_hash.hpp"
+#include "text/linear_probing.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::extract {
 namespace {
@@ -18,7 +18,7 @@ constexpr std::size_t kMaxListSize = 64;    // readings or word ids of one token
 
 }  // namespace
 
-std::uint64_t TokenMemo::hash(std::string_view token) { return word_hash(token); }
+std::uint64_t TokenMemo::hash(std::string_view token) { return text::word_hash(token); }
 
 TokenMemo& TokenMemo::of_thread(std::uint64_t words_generation, std::uint64_t names_generation) {
     constexpr std::size_t kMaxMemos = 4;  // rule sets (languages) used by one thread at a time
@@ -89,7 +89,7 @@ void TokenMemo::remember(std::string_view token, const Facts& facts) {
 }
 
 void TokenMemo::grow() {
-    grow_linear_probing(slots_, Slot{0, 0, 0, 0, kEmpty, 0, false}, [](const Slot& slot) { return slot.readings == kEmpty; });
+    text::grow_linear_probing(slots_, Slot{0, 0, 0, 0, kEmpty, 0, false}, [](const Slot& slot) { return slot.readings == kEmpty; });
 }
 
 }  // namespace aikg::extract

@@ -116,6 +116,13 @@ public:
     void reserve_more(std::size_t bytes) {
         if (size_ + bytes > out_.text.size()) grow(2 * out_.text.size() + bytes);
     }
+    // Eight ASCII bytes at once, already lowercased; `from` is the first one's origin.
+    void put_ascii8(std::uint64_t block, std::uint32_t from) {
+        std::memcpy(out_.text.data() + size_, &block, 8);
+        std::uint32_t* origin = out_.origin.data() + size_;
+        for (std::uint32_t i = 0; i < 8; ++i) origin[i] = from + i;
+        size_ += 8;
+    }
     void put(char c, std::uint32_t from) {
         out_.text[size_] = c;
         out_.origin[size_] = from;
@@ -154,6 +161,19 @@ private:
     std::size_t size_ = 0;
 };
 
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
+
+// Lowercases eight ASCII bytes (none has its high bit set): a byte's high bit,
+// after adding a constant, says whether it is at least 'A' and whether it is
+// past 'Z'; no sum carries into the next byte.
+std::uint64_t ascii_lower8(std::uint64_t block) {
+    const std::uint64_t at_least_a = block + (0x80 - 'A') * kEveryByte;
+    const std::uint64_t past_z = block + (0x80 - 'Z' - 1) * kEveryByte;
+    const std::uint64_t upper = at_least_a & ~past_z & kHighBits;
+    return block | (upper >> 2);
+}
+
 }  // namespace
 
 NormalizedText normalize_for_matching(std::string_view utf8) {
@@ -184,6 +204,15 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
         // ASCII followed by ASCII: NFKC_Casefold only lowercases it. This
         // keeps English text, and the spaces between Arabic words, off ICU.
         writer.reserve_more(n - pos + 8);
+        // Eight at a time while the byte after them is ASCII too: English
+        // text spent a tenth of its extraction time in the byte loop below.
+        while (pos + 8 < n) {
+            std::uint64_t block = 0;
+            std::memcpy(&block, bytes + pos, 8);
+            if (((block & kHighBits) | (bytes[pos + 8] & 0x80u)) != 0) break;
+            writer.put_ascii8(ascii_lower8(block), static_cast<std::uint32_t>(pos));
+            pos += 8;
+        }
         while (pos + 1 < n && bytes[pos] < 0x80 && bytes[pos + 1] < 0x80) {
             const unsigned char c = bytes[pos];
             writer.put(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c), static_cast<std::uint32_t>(pos));

@@ -1,11 +1,13 @@
 // The text layer on arbitrary bytes: validation, normalisation with its offset
-// map, sentences (equal to ICU's), tokens, clitics, language.
+// map, sentences (equal to ICU's), tokens (by chunks equal to the two steps),
+// clitics, language.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "text/clitics.hpp"
 #include "text/language.hpp"
+#include "text/normalized_tokens.hpp"
 #include "text/normalizer.hpp"
 #include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
@@ -24,7 +26,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (span.begin > span.end || span.end > size) std::abort();
     // The UAX #29 rules over Sentence_Break properties must place every boundary where ICU's iterator does.
     if (sentences != aikg::text::split_sentences_with_icu(bytes)) std::abort();
-    for (const auto& token : aikg::text::tokenize(normalized.text)) {
+    const auto tokens = aikg::text::tokenize(normalized.text);
+    // The one-step path analyze() takes must agree with the two steps.
+    const auto together = aikg::text::normalize_and_tokenize(bytes);
+    if (together.normalized.text != normalized.text || together.normalized.origin != normalized.origin ||
+        together.tokens.size() != tokens.size())
+        std::abort();
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (together.tokens[i].begin != tokens[i].begin || together.tokens[i].end != tokens[i].end ||
+            together.tokens[i].kind != tokens[i].kind || together.tokens[i].space_before != tokens[i].space_before)
+            std::abort();
+    for (const auto& token : tokens) {
         if (token.end > normalized.text.size() || token.begin >= token.end) std::abort();
         for (const auto& reading : aikg::text::proclitic_readings(token.view(normalized.text)))
             if (reading.prefix.size() + reading.stem.size() != token.end - token.begin) std::abort();

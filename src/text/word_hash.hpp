@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace aikg::extract {
+namespace aikg::text {
 
 inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
     const auto* p = reinterpret_cast<const unsigned char*>(word.data());
@@ -37,4 +37,4 @@ inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
     return h ^ (h >> 29);
 }
 
-}  // namespace aikg::extract
+}  // namespace aikg::text

@@ -1,12 +1,12 @@
 #pragma once
-// The growth step shared by the extraction's open-addressing tables (the
+// The growth step shared by open-addressing tables (the chunk memo, the
 // token memo, the catalog trie's edges): twice the slots, every entry placed
 // again from its hash.
 
 #include <cstddef>
 #include <vector>
 
-namespace aikg::extract {
+namespace aikg::text {
 
 template <class Slot, class IsEmpty>
 void grow_linear_probing(std::vector<Slot>& slots, const Slot& empty, IsEmpty is_empty) {
@@ -21,4 +21,4 @@ void grow_linear_probing(std::vector<Slot>& slots, const Slot& empty, IsEmpty is
     }
 }
 
-}  // namespace aikg::extract
+}  // namespace aikg::text

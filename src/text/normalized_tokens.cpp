@@ -1,0 +1,288 @@
+#include "text/normalized_tokens.hpp"
+
+#include <unicode/normalizer2.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <bit>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "text/linear_probing.hpp"
+#include "text/utf8.hpp"
+#include "text/word_hash.hpp"
+
+namespace aikg::text {
+namespace {
+
+// Chunks up to this long are remembered; longer ones (URLs, runs without
+// spaces) rarely repeat. Their offsets fit a byte, which keeps entries small.
+constexpr std::size_t kMaxChunkBytes = 48;
+constexpr std::size_t kMaxNormalizedBytes = 255;
+// The memo starts over when full: small enough to stay in cache.
+constexpr std::size_t kMaxEntries = 1 << 15;
+constexpr std::size_t kMaxArenaBytes = 1 << 21;
+
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The end of the chunk starting at `pos`: the next ASCII whitespace or `n`.
+// Eight bytes at a time: a byte below 0x21 (whitespace or another control)
+// is rare inside words, and the lowest one found by the borrow trick is exact.
+std::size_t chunk_end(const unsigned char* bytes, std::size_t pos, std::size_t n) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    while (pos + 8 <= n) {
+        std::uint64_t block = 0;
+        std::memcpy(&block, bytes + pos, 8);
+        const std::uint64_t low = (block - 0x21 * kOnes) & ~block & kHighs;
+        if (low == 0) {
+            pos += 8;
+            continue;
+        }
+        pos += static_cast<std::size_t>(std::countr_zero(low)) / 8;
+        if (is_ascii_space(bytes[pos])) return pos;
+        ++pos;  // a control character inside the chunk
+    }
+    while (pos < n && !is_ascii_space(bytes[pos])) ++pos;
+    return pos;
+}
+
+// Origins are kept in blocks of this many bytes, zero-padded, so that they are
+// widened and shifted a whole block at a time.
+constexpr std::size_t kOriginBlock = 16;
+std::size_t padded(std::size_t n) { return (n + kOriginBlock - 1) / kOriginBlock * kOriginBlock; }
+
+// to[i] = from + origins[i] for a whole number of blocks covering `n`.
+void shift_origins(std::uint32_t* to, const std::uint8_t* origins, std::size_t n, std::uint32_t from) {
+    for (std::size_t block = 0; block < n; block += kOriginBlock) {
+#if defined(__SSE2__)
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i base = _mm_set1_epi32(static_cast<int>(from));
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(origins + block));
+        const __m128i low = _mm_unpacklo_epi8(bytes, zero), high = _mm_unpackhi_epi8(bytes, zero);
+        auto* out = reinterpret_cast<__m128i*>(to + block);
+        _mm_storeu_si128(out + 0, _mm_add_epi32(base, _mm_unpacklo_epi16(low, zero)));
+        _mm_storeu_si128(out + 1, _mm_add_epi32(base, _mm_unpackhi_epi16(low, zero)));
+        _mm_storeu_si128(out + 2, _mm_add_epi32(base, _mm_unpacklo_epi16(high, zero)));
+        _mm_storeu_si128(out + 3, _mm_add_epi32(base, _mm_unpackhi_epi16(high, zero)));
+#else
+        for (std::size_t i = block; i < block + kOriginBlock; ++i) to[i] = from + origins[i];
+#endif
+    }
+}
+
+// Whether the chunk's first character has no normalisation boundary before
+// it, so that normalisation would join it to the whitespace before.
+bool joins_before(std::string_view chunk) {
+    std::size_t after_first = 0;
+    const char32_t first = decode_next(chunk, after_first);
+    if (first < 0x80) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+    return !nfkc->hasBoundaryBefore(static_cast<UChar32>(first));
+}
+
+// What one chunk becomes on its own. Offsets are relative to the chunk.
+struct ChunkResult {
+    std::string_view normalized;
+    const std::uint8_t* origins = nullptr;  // per normalised byte
+    const std::uint8_t* tokens = nullptr;   // four bytes each: begin, end, kind, space_before
+    std::uint8_t token_count = 0;
+    bool joins_before = false;    // opens with a character that has no normalisation boundary before it
+};
+
+class ChunkMemo {
+public:
+    static ChunkMemo& of_thread() {
+        thread_local ChunkMemo memo;
+        return memo;
+    }
+
+    // The chunk's result, from the memo or computed and remembered; nullopt
+    // for a chunk too long to keep (its offsets would not fit a byte). Valid
+    // until the next call.
+    std::optional<ChunkResult> get(std::string_view chunk) {
+        if (chunk.size() > kMaxChunkBytes) return std::nullopt;
+        const std::uint64_t h = word_hash(chunk);
+        std::size_t i = index_of(chunk, h);
+        if (slots_[i].size != kEmpty) return result_of(slots_[i]);
+        const NormalizedText normalized = normalize_for_matching(chunk);
+        if (normalized.text.size() > kMaxNormalizedBytes) return std::nullopt;
+        if (used_ >= kMaxEntries || arena_.size() + kMaxChunkBytes + 6 * kMaxNormalizedBytes + kOriginBlock > kMaxArenaBytes) {
+            clear();
+            i = index_of(chunk, h);
+        } else if ((used_ + 1) * 2 > slots_.size()) {
+            grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
+            i = index_of(chunk, h);
+        }
+        slots_[i] = remember(chunk, h, normalized);
+        ++used_;
+        return result_of(slots_[i]);
+    }
+
+private:
+    static constexpr std::uint8_t kEmpty = 0;  // no chunk is empty
+
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t begin = 0;  // in arena_: the chunk, then its normalised bytes, origins and tokens
+        std::uint8_t size = kEmpty;
+        std::uint8_t normalized_size = 0;
+        std::uint8_t token_count = 0;
+        bool joins_before = false;
+    };
+
+    ChunkMemo() { clear(); }
+
+    void clear() {
+        slots_.assign(1024, Slot{});
+        used_ = 0;
+        arena_.clear();
+    }
+
+    std::size_t index_of(std::string_view chunk, std::uint64_t h) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (slot.size == kEmpty) return i;
+            if (slot.hash == h && slot.size == chunk.size() && std::memcmp(arena_.data() + slot.begin, chunk.data(), chunk.size()) == 0)
+                return i;
+        }
+    }
+
+    ChunkResult result_of(const Slot& slot) const {
+        const auto* data = reinterpret_cast<const std::uint8_t*>(arena_.data()) + slot.begin + slot.size;
+        ChunkResult r;
+        r.normalized = std::string_view(reinterpret_cast<const char*>(data), slot.normalized_size);
+        r.origins = data + slot.normalized_size;
+        r.tokens = r.origins + padded(slot.normalized_size);
+        r.token_count = slot.token_count;
+        r.joins_before = slot.joins_before;
+        return r;
+    }
+
+    // Appends the chunk, its normalised bytes, their origins and its tokens to the arena.
+    Slot remember(std::string_view chunk, std::uint64_t h, const NormalizedText& normalized) {
+        const std::vector<Token> tokens = tokenize(normalized.text);
+        const std::size_t n = normalized.text.size();
+        const auto begin = static_cast<std::uint32_t>(arena_.size());
+        arena_.append(chunk);
+        arena_.append(normalized.text);
+        for (std::size_t i = 0; i < n; ++i) arena_.push_back(static_cast<char>(normalized.origin[i]));
+        arena_.append(padded(n) - n, '\0');
+        for (const Token& t : tokens) {
+            arena_.push_back(static_cast<char>(t.begin));
+            arena_.push_back(static_cast<char>(t.end));
+            arena_.push_back(static_cast<char>(t.kind));
+            arena_.push_back(static_cast<char>(t.space_before));
+        }
+        // At most one token per normalised byte, so the count fits a byte too.
+        return Slot{h, begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
+                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk)};
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+    std::string arena_;
+};
+
+// The document's buffers, written through raw indexes into space grown ahead.
+class DocumentWriter {
+public:
+    DocumentWriter(NormalizedTokens& out, std::size_t expected) : out_(out) {
+        grow(expected + kMaxNormalizedBytes);
+        out_.tokens.reserve(expected / 5 + 8);
+    }
+    void put_space(char c, std::uint32_t from) {
+        room_for(1);
+        out_.normalized.text[size_] = c;
+        out_.normalized.origin[size_] = from;
+        ++size_;
+    }
+    // A chunk's tokens; the first has whitespace before it unless the text starts with it.
+    void put_chunk(const ChunkResult& chunk, std::uint32_t from) {
+        const std::size_t n = chunk.normalized.size();
+        room_for(padded(n));
+        std::memcpy(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
+        shift_origins(out_.normalized.origin.data() + size_, chunk.origins, n, from);
+        const auto base = static_cast<std::uint32_t>(size_);
+        for (std::size_t t = 0; t < chunk.token_count; ++t) {
+            const std::uint8_t* packed = chunk.tokens + 4 * t;
+            out_.tokens.push_back(Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
+                                        packed[3] != 0 || (t == 0 && from > 0)});
+        }
+        size_ += n;
+    }
+    // A chunk not from the memo, with offsets of any size.
+    void put_direct(const NormalizedText& chunk, std::uint32_t from) {
+        const std::vector<Token> tokens = tokenize(chunk.text);
+        const std::size_t n = chunk.text.size();
+        room_for(n);
+        std::memcpy(out_.normalized.text.data() + size_, chunk.text.data(), n);
+        for (std::size_t i = 0; i < n; ++i) out_.normalized.origin[size_ + i] = from + chunk.origin[i];
+        const auto base = static_cast<std::uint32_t>(size_);
+        for (std::size_t t = 0; t < tokens.size(); ++t)
+            out_.tokens.push_back(Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind,
+                                        tokens[t].space_before || (t == 0 && from > 0)});
+        size_ += n;
+    }
+    void finish(std::uint32_t original_size) {
+        out_.normalized.text.resize(size_);
+        out_.normalized.origin.resize(size_);
+        out_.normalized.origin.push_back(original_size);
+    }
+
+private:
+    void room_for(std::size_t bytes) {
+        if (size_ + bytes > out_.normalized.text.size()) grow(2 * out_.normalized.text.size() + bytes);
+    }
+    void grow(std::size_t bytes) {
+        out_.normalized.text.resize(bytes);
+        out_.normalized.origin.resize(bytes);
+    }
+    NormalizedTokens& out_;
+    std::size_t size_ = 0;
+};
+
+NormalizedTokens in_two_steps(std::string_view utf8) {
+    NormalizedTokens out;
+    out.normalized = normalize_for_matching(utf8);
+    out.tokens = tokenize(out.normalized.text);
+    return out;
+}
+
+}  // namespace
+
+NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
+    NormalizedTokens out;
+    DocumentWriter writer(out, utf8.size());
+    ChunkMemo& memo = ChunkMemo::of_thread();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t pos = 0;
+    while (pos < n) {
+        while (pos < n && is_ascii_space(bytes[pos])) {
+            writer.put_space(static_cast<char>(bytes[pos]), static_cast<std::uint32_t>(pos));
+            ++pos;
+        }
+        if (pos >= n) break;
+        const std::size_t start = pos;
+        pos = chunk_end(bytes, pos, n);
+        const std::string_view text = utf8.substr(start, pos - start);
+        if (const std::optional<ChunkResult> chunk = memo.get(text)) {
+            if (chunk->joins_before && start > 0) return in_two_steps(utf8);
+            writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
+        } else {
+            if (start > 0 && joins_before(text)) return in_two_steps(utf8);
+            writer.put_direct(normalize_for_matching(text), static_cast<std::uint32_t>(start));
+        }
+    }
+    writer.finish(static_cast<std::uint32_t>(n));
+    return out;
+}
+
+}  // namespace aikg::text

@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bench/random.hpp"
+#include "text/normalized_tokens.hpp"
+
+using aikg::text::NormalizedTokens;
+using aikg::text::normalize_and_tokenize;
+
+namespace {
+
+// The one-step result must equal normalising, then tokenizing, byte for byte.
+void check_same_as_two_steps(const std::string& text) {
+    CAPTURE(text);
+    const NormalizedTokens got = normalize_and_tokenize(text);
+    const aikg::text::NormalizedText normalized = aikg::text::normalize_for_matching(text);
+    const std::vector<aikg::text::Token> tokens = aikg::text::tokenize(normalized.text);
+    REQUIRE(got.normalized.text == normalized.text);
+    CHECK(std::vector<std::uint32_t>(got.normalized.origin.begin(), got.normalized.origin.end()) ==
+          std::vector<std::uint32_t>(normalized.origin.begin(), normalized.origin.end()));
+    REQUIRE(got.tokens.size() == tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        CAPTURE(i);
+        CHECK(got.tokens[i].begin == tokens[i].begin);
+        CHECK(got.tokens[i].end == tokens[i].end);
+        CHECK(got.tokens[i].kind == tokens[i].kind);
+        CHECK(got.tokens[i].space_before == tokens[i].space_before);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("normalising and tokenizing by chunks gives what the two steps give") {
+    for (const char* text : {
+             "",
+             " ",
+             "Meta released Llama 3.1, and Mistral AI answered.",
+             "  leading and trailing spaces  ",
+             "tabs\tand\nnew\r\nlines\fand\vmore",
+             "وأطلقت شركةُ ميتا نموذجَ Llama 3.1 مفتوحَ المصدر.",
+             "بـLlama وSpotify (OpenAI) «جيميني»",
+             "no\xC2\xA0" "break\xC2\xA0space and a\xC2\xA0\xC2\xA0 double one",   // NBSP normalises to a space
+             "\xC2\xA0 only \xC2\xA0",
+             "a \xCC\x81 combining mark after a space",  // joins the space: the two-step path
+             "\xCC\x81 a mark opening the text",
+             "e\xCC\x81t\xC3\xA9 composed and precomposed",
+             "\xEF\xB7\xBA expands to many words",  // ﷺ
+             "\xD9\x8B \xD9\x8E lone harakat between spaces",
+             "3. 5 and 3.5 and 350,000 and ٣٫٥",
+             "a-very-long-chunk-that-is-longer-than-the-memo-keeps-because-it-is-a-url/https://example.com/path?q=1",
+             "ＧＰＴ－４ full width and \xEF\xAC\x81ne ligatures",
+             "\xE2\x80\x8F" "rlm \xE2\x80\x8C zwnj and ‘quotes’ and Meta’s",
+         })
+        check_same_as_two_steps(text);
+}
+
+TEST_CASE("chunks met again, in other places and other documents, give the same result") {
+    aikg::bench::Random random(12345);
+    const std::vector<std::string> pieces = {"Meta", "META", "ميتا", "مِيتا", "وميتا", ",", ".", "3.1", "\xC2\xA0", "\xCC\x81", "é",
+                                             "e\xCC\x81", "(", "OpenAI’s", "الشركة", "x", "\xEF\xB7\xBA", "٣"};
+    const std::vector<std::string> spaces = {" ", "  ", "\n", "\t", ""};
+    for (int document = 0; document < 300; ++document) {
+        std::string text;
+        const auto length = random.below(30);
+        for (std::uint64_t i = 0; i < length; ++i) {
+            text += pieces[random.below(pieces.size())];
+            text += spaces[random.below(spaces.size())];
+        }
+        check_same_as_two_steps(text);
+    }
+}
