@@ -58,6 +58,9 @@ bool JsonScanner::string(std::string& out) {
     while (pos_ < s_.size()) {
         const std::size_t run = pos_;
         pos_ += plain_json_run(s_.substr(pos_));
+        // An escape ahead (paragraph breaks in an article): room for the rest
+        // of the line at once, where appending run by run grew the string again and again.
+        if (out.empty() && pos_ < s_.size() && s_[pos_] == '\\') out.reserve(s_.size() - run);
         out.append(s_.data() + run, pos_ - run);
         if (pos_ == s_.size() || static_cast<unsigned char>(s_[pos_]) < 0x20) return false;
         if (s_[pos_++] == '"') return true;

@@ -46,7 +46,7 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     TokenMemo::Facts facts;
     for (std::size_t i = 0; i < count; ++i) {
         const std::string_view token = a.token_text(i);
-        a.soft_separator[i] = text::is_soft_separator(token);
+        a.soft_separator[i] = text::is_soft_separator(token) ? 1 : 0;
         a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
         if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
         if (memo.append(token, a.readings, names ? &a.reading_roots : nullptr, words ? &a.word_ids : nullptr)) continue;

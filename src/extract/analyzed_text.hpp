@@ -58,7 +58,9 @@ struct AnalyzedText {
     // the text was analysed with one: token i's are [word_start[i], word_start[i+1]).
     text::UninitializedVector<std::uint32_t> word_ids;
     std::vector<std::uint32_t> word_start;
-    std::vector<bool> soft_separator;  // hyphens and the like, skipped inside phrases
+    // Hyphens and the like, skipped inside phrases; a byte each, as a bit each
+    // cost a read-modify-write per token to fill.
+    std::vector<std::uint8_t> soft_separator;
 
     // Per reading, the catalog trie node its stem starts (MentionMatcher::kNoNode
     // for none), when the text was analysed with a MentionMatcher.
@@ -72,7 +74,7 @@ struct AnalyzedText {
         const auto* last = word_ids.data() + word_start[i + 1];
         return std::find(first, last, id) != last;
     }
-    bool is_soft(std::size_t i) const { return soft_separator[i]; }
+    bool is_soft(std::size_t i) const { return soft_separator[i] != 0; }
     bool has_no_words(std::size_t i) const { return word_start[i] == word_start[i + 1]; }
     const std::uint32_t* words_begin(std::size_t i) const { return word_ids.data() + word_start[i]; }
     const std::uint32_t* words_end(std::size_t i) const { return word_ids.data() + word_start[i + 1]; }

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/json_scanner.hpp"
 
@@ -66,6 +67,22 @@ void append_attributes(std::string& out, const char* key, const std::map<std::st
     out += '}';
 }
 
+// A confidence as nlohmann prints it, after rounding to three decimals. The
+// thousand and one values are printed once: building a JSON value and
+// dumping it was a sixth of writing a fact.
+std::string_view confidence_text(double confidence) {
+    static const std::vector<std::string> thousandths = [] {
+        std::vector<std::string> texts;
+        for (int k = 0; k <= 1000; ++k) texts.push_back(nlohmann::json(k / 1000.0).dump());
+        return texts;
+    }();
+    thread_local std::string other;
+    const double rounded = std::round(confidence * 1000.0);
+    if (rounded >= 0 && rounded <= 1000) return thousandths[static_cast<std::size_t>(rounded)];
+    other = nlohmann::json(rounded / 1000.0).dump();
+    return other;
+}
+
 }  // namespace
 
 void write_jsonl(std::ostream& out, const Fact& f) {
@@ -84,7 +101,8 @@ void write_jsonl(std::ostream& out, const Fact& f) {
     append_field(line, "rule", f.rule);
     // Three decimals keep the output stable across platforms and diffable;
     // nlohmann prints the double the way every JSON reader reads it back.
-    line += ",\"confidence\":" + nlohmann::json(std::round(f.confidence * 1000.0) / 1000.0).dump();
+    line += ",\"confidence\":";
+    line += confidence_text(f.confidence);
     append_field(line, "lang", f.lang);
     if (!f.article_date.empty()) append_field(line, "article_date", f.article_date);
     if (!f.date.empty()) append_field(line, "date", f.date);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string>
 
@@ -59,5 +60,16 @@ TEST_CASE("an escape is written wherever it falls in the writer's eight-byte ste
             aikg::extract::write_jsonl(out, fact_with_sentence(sentence));
             CHECK_MESSAGE(out.str().find(",\"sentence\":" + nlohmann::json(sentence).dump() + ",") != std::string::npos, at);
         }
+    }
+}
+
+TEST_CASE("a confidence is written rounded to three decimals, as nlohmann::json prints the rounded number") {
+    for (const double confidence : {0.0, 0.0004, 0.0005, 0.1, 0.2, 0.3, 0.48, 0.5, 0.6, 0.6665, 0.7, 0.8, 0.85, 0.9, 0.936, 0.9995, 1.0, 1.5}) {
+        std::ostringstream out;
+        Fact f = fact_with_sentence("s");
+        f.confidence = confidence;
+        aikg::extract::write_jsonl(out, f);
+        const std::string expected = nlohmann::json(std::round(confidence * 1000.0) / 1000.0).dump();
+        CHECK_MESSAGE(out.str().find(",\"confidence\":" + expected + ",") != std::string::npos, confidence);
     }
 }
