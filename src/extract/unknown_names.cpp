@@ -27,9 +27,9 @@ public:
     Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const PersonCues& people,
            const std::vector<Mention>& known, EntityTable& entities)
         : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(covered_scratch()) {
-        covered_.assign(sentence.end_token - sentence.first_token, false);
+        covered_.assign(sentence.end_token - sentence.first_token, 0);
         for (const Mention& m : known)
-            for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = true;
+            for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = 1;
         roles_ = people.roles;
         role_intro_ = people.role_intro;
     }
@@ -156,7 +156,7 @@ private:
         const std::uint32_t to = text_.token_end_byte(end - 1);
         const std::string name(text_.original.substr(from, to - from));
         found_.push_back({entities_.local(name, type), begin, end, {}, false});
-        for (std::uint32_t t = begin; t < end; ++t) covered_[t - sentence_.first_token] = true;
+        for (std::uint32_t t = begin; t < end; ++t) covered_[t - sentence_.first_token] = 1;
     }
 
     const AnalyzedText& text_;
@@ -164,11 +164,11 @@ private:
     const RuleSet& rules_;
     EntityTable& entities_;
     // Per thread and reused: the finder runs once per sentence.
-    static std::vector<bool>& covered_scratch() {
-        thread_local std::vector<bool> covered;
+    static std::vector<std::uint8_t>& covered_scratch() {
+        thread_local std::vector<std::uint8_t> covered;
         return covered;
     }
-    std::vector<bool>& covered_;
+    std::vector<std::uint8_t>& covered_;
     const PhraseList* roles_ = nullptr;
     const PhraseList* role_intro_ = nullptr;
     std::vector<Mention> found_;
