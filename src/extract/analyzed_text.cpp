@@ -11,20 +11,75 @@ namespace aikg::extract {
 
 namespace {
 
-// A token's facts, computed: its readings appended to `readings`, their
-// prefix lengths, trie roots and rule words into `facts`.
-void look_up(std::string_view token, const WordIndex* words, const MentionMatcher* names, std::vector<text::CliticSplit>& readings,
-             TokenMemo::Facts& facts) {
-    const std::size_t first = readings.size();
-    text::append_proclitic_readings(token, readings);
-    facts.prefix_bytes.clear();
-    facts.roots.clear();
-    facts.word_ids.clear();
-    for (std::size_t r = first; r < readings.size(); ++r) {
-        facts.prefix_bytes.push_back(static_cast<std::uint8_t>(readings[r].prefix.size()));
-        if (names) facts.roots.push_back(names->root_of(readings[r].stem));
-        if (words) words->lookup(readings[r].stem, facts.word_ids);
+// Fills the per-token arrays of an AnalyzedText, from packed token facts
+// (TokenMemo's layout) or from lookups that it packs for the memo.
+class TokenFacts {
+public:
+    TokenFacts(AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) : a_(a), words_(words), names_(names) {}
+
+    // Token t's facts from `packed`; returns where the next token's begin.
+    const std::uint32_t* add_packed(std::size_t t, const std::uint32_t* packed) {
+        const std::uint32_t header = *packed++;
+        const std::uint32_t readings = TokenMemo::readings(header);
+        const std::string_view token = a_.token_text(t);
+        start_token(TokenMemo::soft(header));
+        for (std::uint32_t r = 0; r < readings; ++r) a_.readings.push_back({token.substr(0, packed[r]), token.substr(packed[r])});
+        packed += readings;
+        if (TokenMemo::has_roots(header)) {
+            if (names_) append(a_.reading_roots, packed, readings);
+            packed += readings;
+        }
+        const std::uint32_t words = TokenMemo::words(header);
+        if (words_) append(a_.word_ids, packed, words);
+        return packed + words;
     }
+
+    // Looks token t up, adds its facts and packs them onto `packed` (when given).
+    void add_looked_up(std::size_t t, TokenMemo::Packed* packed) {
+        const std::string_view token = a_.token_text(t);
+        const bool soft = text::is_soft_separator(token);
+        start_token(soft);
+        const std::size_t first = a_.readings.size();
+        text::append_proclitic_readings(token, a_.readings);
+        const std::size_t readings = a_.readings.size() - first;
+        const std::size_t first_word = a_.word_ids.size();
+        for (std::size_t r = first; r < a_.readings.size(); ++r) {
+            if (names_) a_.reading_roots.push_back(names_->root_of(a_.readings[r].stem));
+            if (words_) {
+                lookup_scratch_.clear();
+                words_->lookup(a_.readings[r].stem, lookup_scratch_);
+                a_.word_ids.insert(a_.word_ids.end(), lookup_scratch_.begin(), lookup_scratch_.end());
+            }
+        }
+        if (!packed) return;
+        const std::size_t words = a_.word_ids.size() - first_word;
+        packed->push_back(TokenMemo::header(readings, words, names_ != nullptr, soft));
+        for (std::size_t r = first; r < a_.readings.size(); ++r) packed->push_back(static_cast<std::uint32_t>(a_.readings[r].prefix.size()));
+        if (names_) packed->insert(packed->end(), a_.reading_roots.end() - static_cast<std::ptrdiff_t>(readings), a_.reading_roots.end());
+        packed->insert(packed->end(), a_.word_ids.begin() + static_cast<std::ptrdiff_t>(first_word), a_.word_ids.end());
+    }
+
+private:
+    void start_token(bool soft) {
+        a_.soft_separator.push_back(soft ? 1 : 0);
+        a_.reading_start.push_back(static_cast<std::uint32_t>(a_.readings.size()));
+        if (words_) a_.word_start.push_back(static_cast<std::uint32_t>(a_.word_ids.size()));
+    }
+    // One push_back per number (a token has one to three): a generic range
+    // insert, or resize and memcpy, each cost a call for so few.
+    static void append(text::UninitializedVector<std::uint32_t>& to, const std::uint32_t* from, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i) to.push_back(from[i]);
+    }
+
+    AnalyzedText& a_;
+    const WordIndex* words_;
+    const MentionMatcher* names_;
+    std::vector<std::uint32_t> lookup_scratch_;
+};
+
+// Whether a token's facts fit the memo's packed header.
+bool packable(const AnalyzedText& a, std::size_t readings_before, std::size_t words_before) {
+    return a.readings.size() - readings_before <= TokenMemo::kMaxListSize && a.word_ids.size() - words_before <= TokenMemo::kMaxListSize;
 }
 
 }  // namespace
@@ -40,21 +95,28 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     a.readings.reserve(count * 2);
     if (words) a.word_start.reserve(count + 1);
     if (names) a.reading_roots.reserve(count * 2);
-    a.soft_separator.resize(count);
+    a.soft_separator.reserve(count);
 
     TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
-    TokenMemo::Facts facts;
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::string_view token = a.token_text(i);
-        a.soft_separator[i] = text::is_soft_separator(token) ? 1 : 0;
-        a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
-        if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
-        if (memo.append(token, a.readings, names ? &a.reading_roots : nullptr, words ? &a.word_ids : nullptr)) continue;
-        look_up(token, words, names, a.readings, facts);
-        memo.remember(token, facts);
-        if (names) a.reading_roots.insert(a.reading_roots.end(), facts.roots.begin(), facts.roots.end());
-        if (words) a.word_ids.insert(a.word_ids.end(), facts.word_ids.begin(), facts.word_ids.end());
+    TokenFacts facts(a, words, names);
+    thread_local TokenMemo::Packed packed;
+    std::size_t token = 0;
+    for (const text::RememberedChunk& chunk : normalized.chunks) {
+        for (; token < chunk.first_token; ++token) facts.add_looked_up(token, nullptr);
+        if (const std::uint32_t* remembered = memo.find(normalized.chunk_generation, chunk.id)) {
+            for (; token < chunk.end_token; ++token) remembered = facts.add_packed(token, remembered);
+            continue;
+        }
+        packed.clear();
+        bool fits = true;
+        for (; token < chunk.end_token; ++token) {
+            const std::size_t readings_before = a.readings.size(), words_before = a.word_ids.size();
+            facts.add_looked_up(token, &packed);
+            fits = fits && packable(a, readings_before, words_before);
+        }
+        if (fits) memo.remember(normalized.chunk_generation, chunk.id, packed);
     }
+    for (; token < count; ++token) facts.add_looked_up(token, nullptr);
     a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
     if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
     const auto spans = text::split_sentences(original);

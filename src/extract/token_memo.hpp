@@ -1,28 +1,34 @@
 #pragma once
-// What analyze() learns about a token from its text alone (clitic readings,
-// rule words, catalog trie roots), remembered per thread by that text.
+// What analyze() learns about tokens from their text alone (clitic readings,
+// rule words, catalog trie roots, soft separators), remembered per thread for
+// the chunks the text layer remembers (text::RememberedChunk), under their ids.
 //
-// News repeats its words (Zipf): a run meets most tokens thousands of times,
-// and looking each one up again (a trie walk per reading for the rule words,
-// a hash probe per reading for the names) was a sixth of extraction.
+// News repeats its words (Zipf): a run meets most chunks thousands of times,
+// and looking each token up again (a trie walk per reading for the rule
+// words, a hash probe per reading for the names) was a sixth of extraction;
+// finding each token in a memo of its own, by hashing it, was a tenth.
 
 #include <cstdint>
-#include <string>
-#include <string_view>
 #include <vector>
-
-#include "text/clitics.hpp"
-#include "text/uninitialized_vector.hpp"
 
 namespace aikg::extract {
 
 class TokenMemo {
 public:
-    struct Facts {
-        std::vector<std::uint8_t> prefix_bytes;  // per clitic reading: the proclitics' length
-        std::vector<std::uint32_t> roots;        // per reading, or empty
-        std::vector<std::uint32_t> word_ids;
-    };
+    // A chunk's tokens, packed one after the other. Per token: a header
+    // (readings | rule words << 8 | has roots << 16 | soft separator << 17),
+    // the readings' prefix lengths, their trie roots when it has them, its
+    // rule word numbers.
+    using Packed = std::vector<std::uint32_t>;
+    static std::uint32_t header(std::size_t readings, std::size_t words, bool has_roots, bool soft) {
+        return static_cast<std::uint32_t>(readings) | static_cast<std::uint32_t>(words) << 8 | (has_roots ? 1U << 16 : 0U) |
+               (soft ? 1U << 17 : 0U);
+    }
+    static std::uint32_t readings(std::uint32_t header) { return header & 0xFF; }
+    static std::uint32_t words(std::uint32_t header) { return (header >> 8) & 0xFF; }
+    static bool has_roots(std::uint32_t header) { return (header >> 16) & 1U; }
+    static bool soft(std::uint32_t header) { return (header >> 17) & 1U; }
+    static constexpr std::size_t kMaxListSize = 255;  // readings or word ids of a token that fit its header
 
     // Remembers lookups in the rule words and the catalog trie of these generations.
     TokenMemo(std::uint64_t words_generation, std::uint64_t names_generation)
@@ -32,34 +38,19 @@ public:
     }
     // This thread's memo for those generations (one per language in use).
     static TokenMemo& of_thread(std::uint64_t words_generation, std::uint64_t names_generation);
-    // The remembered facts of `token`, appended where analyze() keeps them:
-    // the readings as views of `token`, the roots and word ids (either may be
-    // left out). False when the token is not remembered.
-    using Ids = text::UninitializedVector<std::uint32_t>;
-    bool append(std::string_view token, std::vector<text::CliticSplit>& readings, Ids* roots, Ids* word_ids) const;
-    void remember(std::string_view token, const Facts& facts);
+
+    // The packed tokens of chunk `id` of the text memo's `generation`, or
+    // nullptr when not remembered. A new generation forgets the old one's.
+    const std::uint32_t* find(std::uint64_t generation, std::uint32_t id);
+    void remember(std::uint64_t generation, std::uint32_t id, const Packed& tokens);
 
 private:
-    struct Slot {
-        std::uint64_t hash = 0;
-        std::uint32_t text_begin = 0;  // in texts_
-        std::uint32_t data_begin = 0;  // in data_
-        std::uint16_t text_size = 0;
-        std::uint8_t readings = 0;     // UINT8_MAX: empty slot
-        std::uint8_t words = 0;
-        bool has_roots = false;
-    };
-    static constexpr std::uint8_t kEmpty = UINT8_MAX;
-    static std::uint64_t hash(std::string_view token);
-    // The slot holding `token`, or the empty slot where it would go.
-    std::size_t index_of(std::string_view token, std::uint64_t h) const;
-    void clear();
-    void grow();
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+    void start_generation(std::uint64_t generation);
 
-    std::vector<Slot> slots_;
-    std::size_t used_ = 0;
-    std::string texts_;
-    std::vector<std::uint32_t> data_;  // prefix lengths, roots, word ids
+    std::uint64_t generation_ = 0;
+    std::vector<std::uint32_t> offset_by_id_;  // into data_, kNone when not remembered
+    std::vector<std::uint32_t> data_;
     std::uint64_t words_generation_ = 0;
     std::uint64_t names_generation_ = 0;
 };

@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <optional>
@@ -23,7 +24,8 @@ namespace {
 // spaces) rarely repeat. Their offsets fit a byte, which keeps entries small.
 constexpr std::size_t kMaxChunkBytes = 48;
 constexpr std::size_t kMaxNormalizedBytes = 255;
-// The memo starts over when full: small enough to stay in cache.
+// The memo starts over when full, between documents (chunk ids stay valid
+// for a whole document): small enough to stay in cache.
 constexpr std::size_t kMaxEntries = 1 << 15;
 constexpr std::size_t kMaxArenaBytes = 1 << 21;
 
@@ -93,6 +95,7 @@ struct ChunkResult {
     const std::uint8_t* tokens = nullptr;   // four bytes each: begin, end, kind, space_before
     std::uint8_t token_count = 0;
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
+    std::uint32_t id = 0;
 };
 
 class ChunkMemo {
@@ -100,6 +103,12 @@ public:
     static ChunkMemo& of_thread() {
         thread_local ChunkMemo memo;
         return memo;
+    }
+
+    // Starts over when full; returns the generation the document's chunk ids belong to.
+    std::uint64_t start_document() {
+        if (used_ >= kMaxEntries || arena_.size() >= kMaxArenaBytes) clear();
+        return generation_;
     }
 
     // The chunk's result, from the memo or computed and remembered; nullopt
@@ -112,10 +121,7 @@ public:
         if (slots_[i].size != kEmpty) return result_of(slots_[i]);
         const NormalizedText normalized = normalize_for_matching(chunk);
         if (normalized.text.size() > kMaxNormalizedBytes) return std::nullopt;
-        if (used_ >= kMaxEntries || arena_.size() + kMaxChunkBytes + 6 * kMaxNormalizedBytes + kOriginBlock > kMaxArenaBytes) {
-            clear();
-            i = index_of(chunk, h);
-        } else if ((used_ + 1) * 2 > slots_.size()) {
+        if ((used_ + 1) * 2 > slots_.size()) {
             grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
             i = index_of(chunk, h);
         }
@@ -134,6 +140,7 @@ private:
         std::uint8_t normalized_size = 0;
         std::uint8_t token_count = 0;
         bool joins_before = false;
+        std::uint32_t id = 0;  // the order it was remembered in
     };
 
     ChunkMemo() { clear(); }
@@ -142,6 +149,9 @@ private:
         slots_.assign(1024, Slot{});
         used_ = 0;
         arena_.clear();
+        // Unique across threads, so that nothing remembered under another memo's ids is taken for this one's.
+        static std::atomic<std::uint64_t> generations{0};
+        generation_ = ++generations;
     }
 
     std::size_t index_of(std::string_view chunk, std::uint64_t h) const {
@@ -162,6 +172,7 @@ private:
         r.tokens = r.origins + padded(slot.normalized_size);
         r.token_count = slot.token_count;
         r.joins_before = slot.joins_before;
+        r.id = slot.id;
         return r;
     }
 
@@ -182,12 +193,13 @@ private:
         }
         // At most one token per normalised byte, so the count fits a byte too.
         return Slot{h, begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
-                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk)};
+                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), static_cast<std::uint32_t>(used_)};
     }
 
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
     std::string arena_;
+    std::uint64_t generation_ = 0;
 };
 
 // The document's buffers, written through raw indexes into space grown ahead.
@@ -205,6 +217,8 @@ public:
     }
     // A chunk's tokens; the first has whitespace before it unless the text starts with it.
     void put_chunk(const ChunkResult& chunk, std::uint32_t from) {
+        const auto first_token = static_cast<std::uint32_t>(out_.tokens.size());
+        out_.chunks.push_back({chunk.id, first_token, first_token + chunk.token_count});
         const std::size_t n = chunk.normalized.size();
         room_for(padded(n));
         std::memcpy(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
@@ -261,6 +275,7 @@ NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
     NormalizedTokens out;
     DocumentWriter writer(out, utf8.size());
     ChunkMemo& memo = ChunkMemo::of_thread();
+    out.chunk_generation = memo.start_document();
     const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
     std::size_t pos = 0;

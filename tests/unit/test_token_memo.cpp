@@ -2,71 +2,30 @@
 
 #include <string>
 
+#include "extract/analyzed_text.hpp"
 #include "extract/token_memo.hpp"
 
 using aikg::extract::TokenMemo;
 
-namespace {
-
-TokenMemo::Facts facts_of(std::uint8_t prefix, std::uint32_t root, std::uint32_t word) {
-    return TokenMemo::Facts{{0, prefix}, {7, root}, {word}};
-}
-
-// What the memo gives back for `token`, in the shape it was remembered.
-bool find(const TokenMemo& memo, std::string_view token, TokenMemo::Facts& out) {
-    std::vector<aikg::text::CliticSplit> readings;
-    TokenMemo::Ids roots, word_ids;
-    out = {};
-    if (!memo.append(token, readings, &roots, &word_ids)) return false;
-    out.roots.assign(roots.begin(), roots.end());
-    out.word_ids.assign(word_ids.begin(), word_ids.end());
-    for (const auto& r : readings) {
-        REQUIRE(std::string(r.prefix) + std::string(r.stem) == std::string(token));
-        out.prefix_bytes.push_back(static_cast<std::uint8_t>(r.prefix.size()));
-    }
-    return true;
-}
-
-}  // namespace
-
-TEST_CASE("a remembered token gives back its readings, roots and words; others are unknown") {
+TEST_CASE("a chunk's packed tokens come back under its id, until the text memo's generation changes") {
     TokenMemo memo(1, 2);
-    memo.remember("والشركة", facts_of(2, 11, 5));
-    memo.remember("Meta", TokenMemo::Facts{{0}, {}, {}});
-    TokenMemo::Facts got;
-    REQUIRE(find(memo, "والشركة", got));
-    CHECK(got.prefix_bytes == std::vector<std::uint8_t>{0, 2});
-    CHECK(got.roots == std::vector<std::uint32_t>{7, 11});
-    CHECK(got.word_ids == std::vector<std::uint32_t>{5});
-    REQUIRE(find(memo, "Meta", got));
-    CHECK(got.prefix_bytes == std::vector<std::uint8_t>{0});
-    CHECK(got.roots.empty());
-    CHECK(got.word_ids.empty());
-    CHECK_FALSE(find(memo, "meta", got));
-    CHECK_FALSE(find(memo, "الشركة", got));
-}
-
-TEST_CASE("the memo starts over when full and keeps answering right") {
-    TokenMemo memo(1, 1);
-    TokenMemo::Facts got;
-    // Far more distinct tokens than it keeps: every answer it gives must still be the token's own.
-    for (std::uint32_t i = 0; i < 100000; ++i) {
-        const std::string token = "w" + std::to_string(i);
-        memo.remember(token, facts_of(1, i, i * 3));
-        REQUIRE(find(memo, token, got));
-        CHECK(got.word_ids.front() == i * 3);
-    }
-    CHECK_FALSE(find(memo, "w0", got));  // forgotten at a restart
-    REQUIRE(find(memo, "w99999", got));
-    CHECK(got.roots.back() == 99999);
-}
-
-TEST_CASE("tokens too long to be worth keeping are not kept") {
-    TokenMemo memo(1, 1);
-    const std::string url(200, 'x');
-    memo.remember(url, facts_of(0, 1, 1));
-    TokenMemo::Facts got;
-    CHECK_FALSE(find(memo, url, got));
+    const TokenMemo::Packed wa_sharika = {TokenMemo::header(2, 1, true, false), 0, 2, 7, 11, 5};
+    memo.remember(10, 3, wa_sharika);
+    memo.remember(10, 0, {TokenMemo::header(1, 0, false, true), 0});
+    const std::uint32_t* got = memo.find(10, 3);
+    REQUIRE(got != nullptr);
+    CHECK(std::vector<std::uint32_t>(got, got + wa_sharika.size()) == wa_sharika);
+    CHECK(TokenMemo::readings(got[0]) == 2);
+    CHECK(TokenMemo::words(got[0]) == 1);
+    CHECK(TokenMemo::has_roots(got[0]));
+    CHECK_FALSE(TokenMemo::soft(got[0]));
+    REQUIRE(memo.find(10, 0) != nullptr);
+    CHECK(TokenMemo::soft(*memo.find(10, 0)));
+    CHECK(memo.find(10, 1) == nullptr);
+    CHECK(memo.find(10, 4000) == nullptr);
+    // Ids of another generation name other chunks: nothing of the old one is kept.
+    CHECK(memo.find(11, 3) == nullptr);
+    CHECK(memo.find(10, 3) == nullptr);
 }
 
 TEST_CASE("each rule set and catalog has its own memo on a thread") {
@@ -74,9 +33,26 @@ TEST_CASE("each rule set and catalog has its own memo on a thread") {
     TokenMemo& english = TokenMemo::of_thread(102, 7);
     CHECK(&arabic != &english);
     CHECK(&TokenMemo::of_thread(101, 7) == &arabic);
-    arabic.remember("in", facts_of(0, 1, 42));
-    TokenMemo::Facts got;
-    CHECK_FALSE(find(english, "in", got));
+    arabic.remember(5, 1, {TokenMemo::header(1, 0, false, false), 0});
+    CHECK(english.find(5, 1) == nullptr);
+    CHECK(arabic.find(5, 1) != nullptr);
     CHECK(arabic.is_for(101, 7));
     CHECK_FALSE(arabic.is_for(101, 8));
+}
+
+TEST_CASE("analysing a text again, from the memo, gives the same readings, soft separators and token texts") {
+    const std::string text = "وقالت الشركة إن Llama-3 و\xD9\x84\xD9\x80Mistral، ثم قالت الشركة إن Llama-3 وMistral.";
+    const aikg::extract::AnalyzedText first = aikg::extract::analyze(text);
+    const aikg::extract::AnalyzedText again = aikg::extract::analyze(text);
+    REQUIRE(first.tokens.size() == again.tokens.size());
+    REQUIRE(first.readings.size() == again.readings.size());
+    for (std::size_t i = 0; i < first.readings.size(); ++i) {
+        CHECK(first.readings[i].prefix == again.readings[i].prefix);
+        CHECK(first.readings[i].stem == again.readings[i].stem);
+    }
+    CHECK(first.reading_start == again.reading_start);
+    CHECK(first.soft_separator == again.soft_separator);
+    std::size_t soft = 0;
+    for (std::size_t i = 0; i < first.tokens.size(); ++i) soft += first.is_soft(i);
+    CHECK(soft == 2);  // the hyphens of Llama-3
 }
