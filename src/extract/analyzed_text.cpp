@@ -22,8 +22,10 @@ public:
         const std::uint32_t header = *packed++;
         const std::uint32_t readings = TokenMemo::readings(header);
         const std::string_view token = a_.token_text(t);
-        start_token(TokenMemo::soft(header));
-        for (std::uint32_t r = 0; r < readings; ++r) a_.readings.push_back({token.substr(0, packed[r]), token.substr(packed[r])});
+        start_token(t, TokenMemo::soft(header));
+        // Views built directly: the prefix lengths were taken from this token's text.
+        for (std::uint32_t r = 0; r < readings; ++r)
+            a_.readings.push_back({std::string_view(token.data(), packed[r]), std::string_view(token.data() + packed[r], token.size() - packed[r])});
         packed += readings;
         if (TokenMemo::has_roots(header)) {
             if (names_) append(a_.reading_roots, packed, readings);
@@ -38,7 +40,7 @@ public:
     void add_looked_up(std::size_t t, TokenMemo::Packed* packed) {
         const std::string_view token = a_.token_text(t);
         const bool soft = text::is_soft_separator(token);
-        start_token(soft);
+        start_token(t, soft);
         const std::size_t first = a_.readings.size();
         text::append_proclitic_readings(token, a_.readings);
         const std::size_t readings = a_.readings.size() - first;
@@ -60,10 +62,11 @@ public:
     }
 
 private:
-    void start_token(bool soft) {
-        a_.soft_separator.push_back(soft ? 1 : 0);
-        a_.reading_start.push_back(static_cast<std::uint32_t>(a_.readings.size()));
-        if (words_) a_.word_start.push_back(static_cast<std::uint32_t>(a_.word_ids.size()));
+    // The per-token arrays are sized ahead (analyze knows the token count).
+    void start_token(std::size_t t, bool soft) {
+        a_.soft_separator[t] = soft ? 1 : 0;
+        a_.reading_start[t] = static_cast<std::uint32_t>(a_.readings.size());
+        if (words_) a_.word_start[t] = static_cast<std::uint32_t>(a_.word_ids.size());
     }
     // One push_back per number (a token has one to three): a generic range
     // insert, or resize and memcpy, each cost a call for so few.
@@ -91,11 +94,11 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     a.normalized = std::move(normalized.normalized);
     a.tokens = std::move(normalized.tokens);
     const std::size_t count = a.tokens.size();
-    a.reading_start.reserve(count + 1);
+    a.reading_start.resize(count + 1);
     a.readings.reserve(count * 2);
-    if (words) a.word_start.reserve(count + 1);
+    if (words) a.word_start.resize(count + 1);
     if (names) a.reading_roots.reserve(count * 2);
-    a.soft_separator.reserve(count);
+    a.soft_separator.resize(count);
 
     TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
     TokenFacts facts(a, words, names);
@@ -117,8 +120,8 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
         if (fits) memo.remember(normalized.chunk_generation, chunk.id, packed);
     }
     for (; token < count; ++token) facts.add_looked_up(token, nullptr);
-    a.reading_start.push_back(static_cast<std::uint32_t>(a.readings.size()));
-    if (words) a.word_start.push_back(static_cast<std::uint32_t>(a.word_ids.size()));
+    a.reading_start[count] = static_cast<std::uint32_t>(a.readings.size());
+    if (words) a.word_start[count] = static_cast<std::uint32_t>(a.word_ids.size());
     const auto spans = text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;
