@@ -122,7 +122,7 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     for (; token < count; ++token) facts.add_looked_up(token, nullptr);
     a.reading_start[count] = static_cast<std::uint32_t>(a.readings.size());
     if (words) a.word_start[count] = static_cast<std::uint32_t>(a.word_ids.size());
-    const auto spans = text::split_sentences(original);
+    const auto spans = normalized.has_break_ranges ? text::split_sentences(original, normalized.may_break) : text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;
     a.sentence_word_bits.assign(slots * spans.size(), 0);

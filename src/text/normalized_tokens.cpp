@@ -14,6 +14,7 @@
 #include <string>
 
 #include "text/linear_probing.hpp"
+#include "text/sentences.hpp"
 #include "text/utf8.hpp"
 #include "text/word_hash.hpp"
 
@@ -95,6 +96,7 @@ struct ChunkResult {
     const std::uint8_t* tokens = nullptr;   // four bytes each: begin, end, kind, space_before
     std::uint8_t token_count = 0;
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
+    bool may_end_sentence = false;  // holds a terminator or a paragraph end
     std::uint32_t id = 0;
 };
 
@@ -140,6 +142,7 @@ private:
         std::uint8_t normalized_size = 0;
         std::uint8_t token_count = 0;
         bool joins_before = false;
+        bool may_end_sentence = false;
         std::uint32_t id = 0;  // the order it was remembered in
     };
 
@@ -172,6 +175,7 @@ private:
         r.tokens = r.origins + padded(slot.normalized_size);
         r.token_count = slot.token_count;
         r.joins_before = slot.joins_before;
+        r.may_end_sentence = slot.may_end_sentence;
         r.id = slot.id;
         return r;
     }
@@ -193,7 +197,8 @@ private:
         }
         // At most one token per normalised byte, so the count fits a byte too.
         return Slot{h, begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
-                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), static_cast<std::uint32_t>(used_)};
+                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), may_end_sentence(chunk),
+                    static_cast<std::uint32_t>(used_)};
     }
 
     std::vector<Slot> slots_;
@@ -276,12 +281,17 @@ NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
     DocumentWriter writer(out, utf8.size());
     ChunkMemo& memo = ChunkMemo::of_thread();
     out.chunk_generation = memo.start_document();
+    out.has_break_ranges = true;
+    auto may_break_at = [&out](std::size_t begin, std::size_t end) {
+        out.may_break.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+    };
     const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
     std::size_t pos = 0;
     while (pos < n) {
         while (pos < n && is_ascii_space(bytes[pos])) {
             writer.put_space(static_cast<char>(bytes[pos]), static_cast<std::uint32_t>(pos));
+            if (bytes[pos] == '\n' || bytes[pos] == '\r') may_break_at(pos, pos + 1);
             ++pos;
         }
         if (pos >= n) break;
@@ -291,7 +301,9 @@ NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
         if (const std::optional<ChunkResult> chunk = memo.get(text)) {
             if (chunk->joins_before && start > 0) return in_two_steps(utf8);
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
+            if (chunk->may_end_sentence) may_break_at(start, pos);
         } else {
+            may_break_at(start, pos);
             if (start > 0 && joins_before(text)) return in_two_steps(utf8);
             writer.put_direct(normalize_for_matching(text), static_cast<std::uint32_t>(start));
         }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text/normalizer.hpp"
+#include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
 
 namespace aikg::text {
@@ -30,6 +31,11 @@ struct NormalizedTokens {
     // taken in two steps, are in none.
     std::vector<RememberedChunk> chunks;
     std::uint64_t chunk_generation = 0;  // unique per thread and memo restart
+    // Byte ranges of the original text holding every character that may end a
+    // sentence (line ends, and the chunks with a terminator), for
+    // split_sentences; `has_break_ranges` is false when the text was taken in two steps.
+    std::vector<ByteSpan> may_break;
+    bool has_break_ranges = false;
 };
 
 // Equal to normalize_for_matching(utf8) and tokenize() of its text: no

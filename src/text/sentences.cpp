@@ -5,6 +5,7 @@
 #include <unicode/uniset.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -54,33 +55,33 @@ class SentenceBreaks {
 public:
     explicit SentenceBreaks(std::string_view utf8) : text_(utf8), n_(utf8.size()) {}
 
-    std::vector<std::uint32_t> boundaries() {
+    // Over the whole text, or over the ranges that hold its deciding characters.
+    std::vector<std::uint32_t> boundaries(const std::vector<ByteSpan>* may_break) {
         breaks_ = {0};
-        const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-        const Tables& tables = Tables::get();
         std::size_t pos = 0;
-        for (;;) {
-            while (pos + 8 <= n_ && ascii_without_deciding(bytes + pos)) pos += 8;
-            // Characters of one or two bytes, judged from one table with no
-            // branch on their script: the lead-byte test below alone left the
-            // loop at every other Arabic letter (ا and ؟ share a lead byte),
-            // a mispredicted branch each time.
-            while (pos + 1 < n_ && bytes[pos] < 0xE0) {
-                const unsigned b = bytes[pos];
-                const bool two = b >= 0xC0;
-                const unsigned cp = two ? ((b & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu) : b;
-                if (tables.deciding_two_byte[cp]) break;
-                pos += 1 + static_cast<std::size_t>(two);
+        if (!may_break) {
+            scan(pos, n_);
+        } else {
+            for (const ByteSpan& range : *may_break) {
+                pos = std::max<std::size_t>(pos, range.begin);
+                scan(pos, range.end);
             }
-            // Longer characters and the last byte, by their lead bytes.
-            while (pos < n_ && !tables.deciding_lead[bytes[pos]]) ++pos;
-            if (pos >= n_) break;
-            const unsigned char lead = bytes[pos];
-            if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n_ &&
-                !tables.deciding_two_byte[((lead & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)]) {
-                pos += 2;  // a letter sharing its lead byte with a terminator (ا and ؟)
-                continue;
-            }
+        }
+        add_break(n_);
+        return std::move(breaks_);
+    }
+
+    // Whether the text holds a deciding character.
+    bool any_deciding() {
+        std::size_t pos = 0;
+        return find_deciding(pos, n_);
+    }
+
+private:
+    // Decides the breaks at every deciding character that starts before `end`,
+    // from `pos` on; `pos` ends past the last one (its context may reach past `end`).
+    void scan(std::size_t& pos, std::size_t end) {
+        while (find_deciding(pos, end)) {
             const Unit unit = unit_at(pos);
             if (is_para_sep(unit.cls)) {  // SB3, SB4
                 const Unit after = after_para_sep(unit);
@@ -92,8 +93,46 @@ public:
                 pos = unit.end;
             }
         }
-        add_break(n_);
-        return std::move(breaks_);
+    }
+
+    // Moves `pos` to the next deciding character before `end`; false when there is none.
+    bool find_deciding(std::size_t& pos, std::size_t end) const {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+        const Tables& tables = Tables::get();
+        for (;;) {
+            while (pos + 8 <= end && ascii_without_deciding(bytes + pos)) pos += 8;
+            // Characters of one or two bytes, judged from one table with no
+            // branch on their script: the lead-byte test below alone left the
+            // loop at every other Arabic letter (ا and ؟ share a lead byte),
+            // a mispredicted branch each time.
+            while (pos + 1 < end && bytes[pos] < 0xE0) {
+                const unsigned b = bytes[pos];
+                const bool two = b >= 0xC0;
+                const unsigned cp = two ? ((b & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu) : b;
+                if (tables.deciding_two_byte[cp]) break;
+                pos += 1 + static_cast<std::size_t>(two);
+            }
+            // Longer characters and the last byte, by their lead bytes.
+            while (pos < end && !tables.deciding_lead[bytes[pos]]) ++pos;
+            if (pos >= end) return false;
+            const unsigned char lead = bytes[pos];
+            if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < n_ &&
+                !tables.deciding_two_byte[((lead & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)]) {
+                pos += 2;  // a letter sharing its lead byte with a terminator (ا and ؟)
+                continue;
+            }
+            // A lead byte of three or four that may start one: the unit decides.
+            if (lead >= 0xE0 && !deciding(property_at(pos))) {
+                pos += lead >= 0xF0 ? 4 : 3;
+                continue;
+            }
+            return true;
+        }
+    }
+
+    USentenceBreak property_at(std::size_t pos) const {
+        std::size_t next = pos;
+        return property(decode_next(text_, next));
     }
 
 private:
@@ -244,8 +283,15 @@ std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
 
 std::vector<ByteSpan> split_sentences(std::string_view utf8) {
     if (utf8.empty()) return {};
-    return spans_between(utf8, SentenceBreaks(utf8).boundaries());
+    return spans_between(utf8, SentenceBreaks(utf8).boundaries(nullptr));
 }
+
+std::vector<ByteSpan> split_sentences(std::string_view utf8, const std::vector<ByteSpan>& may_break) {
+    if (utf8.empty()) return {};
+    return spans_between(utf8, SentenceBreaks(utf8).boundaries(&may_break));
+}
+
+bool may_end_sentence(std::string_view utf8) { return SentenceBreaks(utf8).any_deciding(); }
 
 std::vector<ByteSpan> split_sentences_with_icu(std::string_view utf8) {
     if (utf8.empty()) return {};

@@ -19,6 +19,16 @@ struct ByteSpan {
 // surrounding whitespace; empty ones dropped. Precondition: valid UTF-8.
 std::vector<ByteSpan> split_sentences(std::string_view utf8);
 
+// The same, reading only `may_break`: byte ranges, in order and not
+// overlapping, that hold every terminator and paragraph end of the text
+// (ranges without one are harmless). normalize_and_tokenize knows them from
+// the chunks it remembers, so the scan skips the words between.
+std::vector<ByteSpan> split_sentences(std::string_view utf8, const std::vector<ByteSpan>& may_break);
+
+// Whether `utf8` holds a character that may end a sentence (a terminator or
+// a paragraph end).
+bool may_end_sentence(std::string_view utf8);
+
 // The same with ICU's BreakIterator: the reference split_sentences is tested
 // against, several times slower.
 std::vector<ByteSpan> split_sentences_with_icu(std::string_view utf8);

@@ -1,5 +1,6 @@
 // The text layer on arbitrary bytes: validation, normalisation with its offset
-// map, sentences (equal to ICU's), tokens (by chunks equal to the two steps),
+// map, sentences (equal to ICU's, also when only the ranges that may end one
+// are read), tokens (by chunks equal to the two steps),
 // clitics, language.
 #include <cstdint>
 #include <cstdlib>
@@ -36,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (together.tokens[i].begin != tokens[i].begin || together.tokens[i].end != tokens[i].end ||
             together.tokens[i].kind != tokens[i].kind || together.tokens[i].space_before != tokens[i].space_before)
             std::abort();
+    if (together.has_break_ranges && aikg::text::split_sentences(bytes, together.may_break) != sentences) std::abort();
     for (const auto& token : tokens) {
         if (token.end > normalized.text.size() || token.begin >= token.end) std::abort();
         for (const auto& reading : aikg::text::proclitic_readings(token.view(normalized.text)))

@@ -5,6 +5,7 @@
 
 #include "bench/random.hpp"
 #include "text/normalized_tokens.hpp"
+#include "text/sentences.hpp"
 
 using aikg::text::NormalizedTokens;
 using aikg::text::normalize_and_tokenize;
@@ -28,6 +29,8 @@ void check_same_as_two_steps(const std::string& text) {
         CHECK(got.tokens[i].kind == tokens[i].kind);
         CHECK(got.tokens[i].space_before == tokens[i].space_before);
     }
+    // The ranges that may end a sentence hold all of them: splitting within them splits alike.
+    if (got.has_break_ranges) CHECK(aikg::text::split_sentences(text, got.may_break) == aikg::text::split_sentences(text));
 }
 
 }  // namespace
@@ -52,6 +55,9 @@ TEST_CASE("normalising and tokenizing by chunks gives what the two steps give") 
              "a-very-long-chunk-that-is-longer-than-the-memo-keeps-because-it-is-a-url/https://example.com/path?q=1",
              "ＧＰＴ－４ full width and \xEF\xAC\x81ne ligatures",
              "\xE2\x80\x8F" "rlm \xE2\x80\x8C zwnj and ‘quotes’ and Meta’s",
+             "Headline without a stop\nFirst sentence. Second one! Third? etc. and on\r\nU.S. 3.1 (quoted.) \"Said.\" Next",
+             "جملة أولى. جملة ثانية؟ ثالثة؛ رابعة، خامسة۔ سادسة\xE2\x80\xA9" "سابعة\xC2\x85" "ثامنة",
+             "wide\xEF\xBC\x8E fullwidth stop\xEF\xBC\x81 and ideographic\xE3\x80\x82 ones",
          })
         check_same_as_two_steps(text);
 }
@@ -59,8 +65,9 @@ TEST_CASE("normalising and tokenizing by chunks gives what the two steps give") 
 TEST_CASE("chunks met again, in other places and other documents, give the same result") {
     aikg::bench::Random random(12345);
     const std::vector<std::string> pieces = {"Meta", "META", "ميتا", "مِيتا", "وميتا", ",", ".", "3.1", "\xC2\xA0", "\xCC\x81", "é",
-                                             "e\xCC\x81", "(", "OpenAI’s", "الشركة", "x", "\xEF\xB7\xBA", "٣"};
-    const std::vector<std::string> spaces = {" ", "  ", "\n", "\t", ""};
+                                             "e\xCC\x81", "(", "OpenAI’s", "الشركة", "x", "\xEF\xB7\xBA", "٣", "؟", "!", ")",
+                                             "\xE2\x80\xA9", "\xC2\x85", "etc.", "U.S.", "\""};
+    const std::vector<std::string> spaces = {" ", "  ", "\n", "\t", "", "\r\n", "\n\n"};
     for (int document = 0; document < 300; ++document) {
         std::string text;
         const auto length = random.below(30);
