@@ -9,7 +9,6 @@
 #include <atomic>
 #include <bit>
 #include <cstring>
-#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -77,6 +76,37 @@ void shift_origins(std::uint32_t* to, const std::uint8_t* origins, std::size_t n
     }
 }
 
+// Whether two short byte strings are equal, read eight (or four) bytes at a
+// time with overlapping loads: a call to memcmp per chunk cost more than the
+// comparison.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+    auto load8 = [](const char* p) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    auto load4 = [](const char* p) {
+        std::uint32_t v = 0;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+// Copies whole blocks of kOriginBlock bytes covering `n`: both sides have
+// room past `n` (the memo's origins follow its bytes; the writer grows ahead).
+void copy_blocks(char* to, const char* from, std::size_t n) {
+    for (std::size_t i = 0; i < n; i += kOriginBlock) std::memcpy(to + i, from + i, kOriginBlock);
+}
+
 // Whether the chunk's first character has no normalisation boundary before
 // it, so that normalisation would join it to the whitespace before.
 bool joins_before(std::string_view chunk) {
@@ -113,23 +143,23 @@ public:
         return generation_;
     }
 
-    // The chunk's result, from the memo or computed and remembered; nullopt
+    // The chunk's result, from the memo or computed and remembered; nullptr
     // for a chunk too long to keep (its offsets would not fit a byte). Valid
     // until the next call.
-    std::optional<ChunkResult> get(std::string_view chunk) {
-        if (chunk.size() > kMaxChunkBytes) return std::nullopt;
+    const ChunkResult* get(std::string_view chunk) {
+        if (chunk.size() > kMaxChunkBytes) return nullptr;
         const std::uint64_t h = word_hash(chunk);
         std::size_t i = index_of(chunk, h);
-        if (slots_[i].size != kEmpty) return result_of(slots_[i]);
+        if (slots_[i].size != kEmpty) return &result_of(slots_[i]);
         const NormalizedText normalized = normalize_for_matching(chunk);
-        if (normalized.text.size() > kMaxNormalizedBytes) return std::nullopt;
+        if (normalized.text.size() > kMaxNormalizedBytes) return nullptr;
         if ((used_ + 1) * 2 > slots_.size()) {
             grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
             i = index_of(chunk, h);
         }
         slots_[i] = remember(chunk, h, normalized);
         ++used_;
-        return result_of(slots_[i]);
+        return &result_of(slots_[i]);
     }
 
 private:
@@ -162,14 +192,14 @@ private:
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots_[i];
             if (slot.size == kEmpty) return i;
-            if (slot.hash == h && slot.size == chunk.size() && std::memcmp(arena_.data() + slot.begin, chunk.data(), chunk.size()) == 0)
+            if (slot.hash == h && slot.size == chunk.size() && same_bytes(arena_.data() + slot.begin, chunk.data(), chunk.size()))
                 return i;
         }
     }
 
-    ChunkResult result_of(const Slot& slot) const {
+    const ChunkResult& result_of(const Slot& slot) {
         const auto* data = reinterpret_cast<const std::uint8_t*>(arena_.data()) + slot.begin + slot.size;
-        ChunkResult r;
+        ChunkResult& r = result_;
         r.normalized = std::string_view(reinterpret_cast<const char*>(data), slot.normalized_size);
         r.origins = data + slot.normalized_size;
         r.tokens = r.origins + padded(slot.normalized_size);
@@ -205,6 +235,7 @@ private:
     std::size_t used_ = 0;
     std::string arena_;
     std::uint64_t generation_ = 0;
+    ChunkResult result_;  // what get() points to
 };
 
 // The document's buffers, written through raw indexes into space grown ahead.
@@ -226,7 +257,7 @@ public:
         out_.chunks.push_back({chunk.id, first_token, first_token + chunk.token_count});
         const std::size_t n = chunk.normalized.size();
         room_for(padded(n));
-        std::memcpy(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
+        copy_blocks(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
         shift_origins(out_.normalized.origin.data() + size_, chunk.origins, n, from);
         const auto base = static_cast<std::uint32_t>(size_);
         for (std::size_t t = 0; t < chunk.token_count; ++t) {
@@ -298,7 +329,7 @@ NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
         const std::size_t start = pos;
         pos = chunk_end(bytes, pos, n);
         const std::string_view text = utf8.substr(start, pos - start);
-        if (const std::optional<ChunkResult> chunk = memo.get(text)) {
+        if (const ChunkResult* chunk = memo.get(text)) {
             if (chunk->joins_before && start > 0) return in_two_steps(utf8);
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
             if (chunk->may_end_sentence) may_break_at(start, pos);
