@@ -28,7 +28,7 @@ public:
             a_.readings.push_back({std::string_view(token.data(), packed[r]), std::string_view(token.data() + packed[r], token.size() - packed[r])});
         packed += readings;
         if (TokenMemo::has_roots(header)) {
-            if (names_) append(a_.reading_roots, packed, readings);
+            if (names_) add_roots(t, packed, readings);
             packed += readings;
         }
         const std::uint32_t words = TokenMemo::words(header);
@@ -46,7 +46,11 @@ public:
         const std::size_t readings = a_.readings.size() - first;
         const std::size_t first_word = a_.word_ids.size();
         for (std::size_t r = first; r < a_.readings.size(); ++r) {
-            if (names_) a_.reading_roots.push_back(names_->root_of(a_.readings[r].stem));
+            if (names_) {
+                const std::uint32_t root = names_->root_of(a_.readings[r].stem);
+                a_.reading_roots.push_back(root);
+                a_.may_start_name[t] |= root != MentionMatcher::kNoNode ? 1 : 0;
+            }
             if (words_) {
                 lookup_scratch_.clear();
                 words_->lookup(a_.readings[r].stem, lookup_scratch_);
@@ -67,6 +71,14 @@ private:
         a_.soft_separator[t] = soft ? 1 : 0;
         a_.reading_start[t] = static_cast<std::uint32_t>(a_.readings.size());
         if (words_) a_.word_start[t] = static_cast<std::uint32_t>(a_.word_ids.size());
+    }
+    void add_roots(std::size_t t, const std::uint32_t* roots, std::size_t count) {
+        std::uint8_t any = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            a_.reading_roots.push_back(roots[i]);
+            any |= roots[i] != MentionMatcher::kNoNode ? 1 : 0;
+        }
+        a_.may_start_name[t] = any;
     }
     // One push_back per number (a token has one to three): a generic range
     // insert, or resize and memcpy, each cost a call for so few.
@@ -97,7 +109,10 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     a.reading_start.resize(count + 1);
     a.readings.reserve(count * 2);
     if (words) a.word_start.resize(count + 1);
-    if (names) a.reading_roots.reserve(count * 2);
+    if (names) {
+        a.reading_roots.reserve(count * 2);
+        a.may_start_name.assign(count, 0);
+    }
     a.soft_separator.resize(count);
 
     TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);

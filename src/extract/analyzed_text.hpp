@@ -67,6 +67,9 @@ struct AnalyzedText {
     text::UninitializedVector<std::uint32_t> reading_roots;
     bool has_name_roots() const { return !reading_roots.empty() || readings.empty(); }
     std::uint32_t name_root(std::size_t reading) const { return reading_roots[reading]; }
+    // Per token, whether any of its readings starts a catalog name (with
+    // roots only): most tokens start none, and are passed over at once.
+    std::vector<std::uint8_t> may_start_name;
 
     bool indexed() const { return !word_start.empty(); }
     bool has_word(std::size_t i, std::uint32_t id) const {

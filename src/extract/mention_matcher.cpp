@@ -125,6 +125,10 @@ std::vector<Mention> MentionMatcher::find(const AnalyzedText& text, std::uint32_
         // A name starts a word: not in the middle of "xLlama".
         const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
                            is_word(text.tokens[t - 1].kind);
+        if (!text.may_start_name.empty() && !text.may_start_name[t]) {
+            ++t;
+            continue;
+        }
         const Candidate c = glued ? Candidate{} : longest_at(text, t, end);
         if (c.entity >= 0 && capitalised_where_required(text, c, t)) {
             const std::string_view word = text.token_text(t);
