@@ -1,6 +1,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace aikg::text {
@@ -8,14 +9,42 @@ namespace aikg::text {
 InvalidUtf8::InvalidUtf8(std::size_t byte_offset)
     : std::runtime_error("invalid UTF-8 at byte " + std::to_string(byte_offset)), byte_offset_(byte_offset) {}
 
+namespace {
+
+// From `i` (a character boundary), skips blocks of eight bytes made of ASCII
+// and whole two-byte characters (Latin, Arabic: most of any article), judged
+// from bit masks: continuation bytes must sit exactly after lead bytes.
+// Returns a character boundary where the byte-wise checks take over.
+std::size_t skip_one_and_two_byte_blocks(const unsigned char* s, std::size_t i, std::size_t n) noexcept {
+    if constexpr (std::endian::native != std::endian::little) return i;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    bool lead_before = false;  // the previous block ended with a lead byte
+    while (i + 8 <= n) {
+        std::uint64_t block = 0;
+        std::memcpy(&block, s + i, 8);
+        const std::uint64_t high = block & kHighs;
+        const std::uint64_t bit6 = (block << 1) & kHighs;
+        const std::uint64_t bit5 = (block << 2) & kHighs;
+        const std::uint64_t lead = high & bit6;
+        const std::uint64_t continuation = high & ~bit6;
+        const std::uint64_t three_or_four = lead & bit5;
+        const std::uint64_t c0_c1 = (block & 0xFEFEFEFEFEFEFEFEULL) ^ (0xC0 * kOnes);  // overlong leads are zero here
+        const std::uint64_t overlong = (c0_c1 - kOnes) & ~c0_c1 & kHighs;
+        if ((three_or_four | overlong) != 0 || continuation != ((lead << 8) | (lead_before ? 0x80U : 0U))) break;
+        lead_before = (lead >> 56) != 0;
+        i += 8;
+    }
+    return lead_before ? i - 1 : i;  // back to the lead whose continuation was not checked
+}
+
+}  // namespace
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
     const std::size_t n = bytes.size();
     std::size_t i = 0;
     while (i < n) {
-        // Eight ASCII bytes at a time: English text and JSON syntax are mostly ASCII.
-        std::uint64_t block = 0;
-        while (i + sizeof block <= n && (std::memcpy(&block, s + i, sizeof block), (block & 0x8080808080808080ULL) == 0)) i += sizeof block;
+        i = skip_one_and_two_byte_blocks(s, i, n);
         // Then ASCII and two-byte characters (Arabic, accented Latin) one
         // after the other without the general case's branches.
         while (i + 1 < n) {

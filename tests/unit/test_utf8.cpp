@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "bench/random.hpp"
 
 #include "text/utf8.hpp"
 
@@ -27,6 +31,49 @@ TEST_CASE("a bad byte is found at any offset within and after ASCII runs") {
             CHECK(find_invalid_utf8(text) == before);
             CHECK_FALSE(find_invalid_utf8(std::string(before, 'a') + "\xD9\x85" + std::string(after, 'b')));
         }
+    }
+}
+
+namespace {
+
+// The first offset where `bytes` stops being UTF-8, by Unicode's table of
+// well-formed byte sequences, one character at a time: the reference the
+// block-wise validator must agree with.
+std::optional<std::size_t> first_invalid_by_the_table(const std::string& bytes) {
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    for (std::size_t i = 0; i < bytes.size();) {
+        const unsigned c = s[i];
+        std::size_t len = 1;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else return i;
+        if (i + len > bytes.size()) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            const unsigned b = s[i + k];
+            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("mixed scripts with a broken byte anywhere: the first bad offset, as Unicode's table gives it") {
+    aikg::bench::Random random(2026);
+    const std::vector<std::string> pieces = {"a", " ", "Meta ", "م", "ميتا ", "é", "€", "😀", "\xC2\x85", "\xDF\xBF", "ab"};
+    const std::vector<std::string> breaks = {"\xFF", "\xC0\xAF", "\xC1", "\xD9", "\x85", "\xE0\x80\x80", "\xED\xA0\x80",
+                                             "\xF4\x90\x80\x80", "\xF5", "\xE2\x82", "\xD9\xD9"};
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const auto length = random.below(24);
+        for (std::uint64_t i = 0; i < length; ++i) text += pieces[random.below(pieces.size())];
+        if (random.chance(0.7)) text.insert(random.below(text.size() + 1), breaks[random.below(breaks.size())]);
+        CAPTURE(text);
+        CHECK(find_invalid_utf8(text) == first_invalid_by_the_table(text));
     }
 }
 
