@@ -17,7 +17,7 @@ class TokenFacts {
 public:
     TokenFacts(AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) : a_(a), words_(words), names_(names) {}
 
-    // Token t's facts from `packed`; returns where the next token's begin.
+    // Token t's facts from `packed`; returns where the next token's facts begin.
     const std::uint32_t* add_packed(std::size_t t, const std::uint32_t* packed) {
         const std::uint32_t header = *packed++;
         const std::uint32_t readings = TokenMemo::readings(header);

@@ -5,8 +5,9 @@
 //
 // News repeats its words (Zipf): a run meets most chunks thousands of times,
 // and looking each token up again (a trie walk per reading for the rule
-// words, a hash probe per reading for the names) was a sixth of extraction;
-// finding each token in a memo of its own, by hashing it, was a tenth.
+// words, a hash probe per reading for the names) was a sixth of extraction.
+// Keyed by chunk id, a token costs no hash of its own: hashing and probing
+// every token in a memo keyed by its text was 4% of extraction.
 
 #include <cstdint>
 #include <vector>

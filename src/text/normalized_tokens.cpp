@@ -28,6 +28,9 @@ constexpr std::size_t kMaxNormalizedBytes = 255;
 // for a whole document): small enough to stay in cache.
 constexpr std::size_t kMaxEntries = 1 << 15;
 constexpr std::size_t kMaxArenaBytes = 1 << 21;
+// Within one document the memo may outgrow those limits, up to this: a huge
+// article of ever new chunks is read without remembering them past it.
+constexpr std::size_t kMaxArenaBytesInDocument = std::size_t{1} << 27;
 
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -144,13 +147,14 @@ public:
     }
 
     // The chunk's result, from the memo or computed and remembered; nullptr
-    // for a chunk too long to keep (its offsets would not fit a byte). Valid
-    // until the next call.
+    // for a chunk too long to keep (its offsets would not fit a byte) or when
+    // the memo is at its limit. Valid until the next call.
     const ChunkResult* get(std::string_view chunk) {
         if (chunk.size() > kMaxChunkBytes) return nullptr;
         const std::uint64_t h = word_hash(chunk);
         std::size_t i = index_of(chunk, h);
         if (slots_[i].size != kEmpty) return &result_of(slots_[i]);
+        if (arena_.size() > kMaxArenaBytesInDocument) return nullptr;
         const NormalizedText normalized = normalize_for_matching(chunk);
         if (normalized.text.size() > kMaxNormalizedBytes) return nullptr;
         if ((used_ + 1) * 2 > slots_.size()) {
