@@ -29,7 +29,7 @@
 #include "pipeline/ordered_workers.hpp"
 #include "store/batched_writes.hpp"
 #include "store/store.hpp"
-#include "text/normalizer.hpp"
+#include "text/normalized_tokens.hpp"
 
 namespace aikg::cli {
 namespace {
@@ -250,7 +250,9 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
               << " MB of text (" << fixed(100.0 * static_cast<double>(arabic) / static_cast<double>(std::max<std::uint64_t>(articles, 1)), 0)
               << "% Arabic)\n\n";
     std::size_t sink = 0;
-    const double normalise = corpus_pass(corpus, [&](const corpus::Document& d) { sink += text::normalize_for_matching(d.text).text.size(); });
+    // As extraction runs it: whitespace chunks normalised and tokenized once, then remembered.
+    const double normalise =
+        corpus_pass(corpus, [&](const corpus::Document& d) { sink += text::normalize_and_tokenize(d.text).tokens.size(); });
     const double segment = corpus_pass(corpus, [&](const corpus::Document& d) {
         const auto* rules = extractor.rules_for(d.lang);
         sink += extract::analyze(d.text, rules ? &rules->words : nullptr).tokens.size();
@@ -264,8 +266,8 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
         stages.add({name, fixed(alone, 2), mb_per_s(bytes, alone), mb_per_s(bytes, cumulative)});
     };
     stage("read JSONL", read, read);
-    stage("normalise (NFKC_Casefold + Arabic folding)", normalise - read, normalise);
-    stage("segment (tokens, clitics, rule words, sentences)", segment - normalise, segment);
+    stage("normalise and tokenize (NFKC_Casefold, Arabic folding; by chunks)", normalise - read, normalise);
+    stage("segment (clitics, rule words, sentences)", segment - normalise, segment);
     stage("mentions (names, categories, unknown names, anaphora)", mentions - segment, mentions);
     stage("relations (rules, catalog facts, attributes)", relations - mentions, relations);
     stage("store (SQLite, as 'aikg build' writes: batched, indexes at the end)", stored - relations, stored);
