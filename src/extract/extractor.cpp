@@ -240,6 +240,7 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     assign_context_types(text, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     std::vector<Mention> mentions;
+    if (!names.empty()) mentions.reserve(names.size() + 2);
     std::size_t n = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (n < names.size() && names[n].first_token == t) {
@@ -349,7 +350,8 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
 
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
-    const std::vector<const Rule*> candidates = candidate_rules(rules, text, sentence);
+    thread_local std::vector<const Rule*> candidates;  // apply_rules never runs inside itself
+    candidate_rules(rules, text, sentence, candidates);
     if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&

@@ -100,7 +100,10 @@ std::string_view confidence_text(double confidence) {
 }  // namespace
 
 void write_jsonl(std::ostream& out, const Fact& f) {
-    std::string line;
+    // Per thread and reused: a line is longer than a short string, and an
+    // allocation per fact added up.
+    thread_local std::string line;
+    line.clear();
     line.reserve(256 + f.sentence.size());
     line += "{\"article\":";
     append_json_string(line, f.article);

@@ -161,12 +161,12 @@ bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceT
     return true;
 }
 
-std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence) {
-    std::vector<const Rule*> out;
+void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::vector<const Rule*>& out) {
+    out.clear();
     if (!text.indexed() || rules.rules_by_trigger.empty()) {
         for (const Rule& rule : rules.rules)
             if (words_may_match(rule, text, sentence)) out.push_back(&rule);
-        return out;
+        return;
     }
     // A bit per rule: the union of the rules the sentence's words trigger,
     // read back in rule order (the order rules are applied in).
@@ -182,14 +182,12 @@ std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedTex
                 for (const std::uint32_t r : rules.rules_by_trigger[word]) choose(r);
         }
     }
-    out.reserve(16);
     for (std::size_t slot = 0; slot < chosen.size(); ++slot) {
         for (std::uint64_t bits = chosen[slot]; bits != 0; bits &= bits - 1) {
             const std::size_t r = slot * 64 + static_cast<std::size_t>(std::countr_zero(bits));
             if (words_may_match(rules.rules[r], text, sentence)) out.push_back(&rules.rules[r]);
         }
     }
-    return out;
 }
 
 std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits) {

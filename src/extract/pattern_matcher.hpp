@@ -25,7 +25,9 @@ using SlotFilter = std::function<bool(const Mention&, const Rule&, const std::ve
 bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence);
 
 // The rules of `rules` whose trigger words the sentence holds, in rule order.
-std::vector<const Rule*> candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence);
+// Written into `out` (cleared first), which callers keep between sentences:
+// a vector per sentence was one of extraction's most frequent allocations.
+void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::vector<const Rule*>& out);
 
 // Every way the pattern matches, starting at any unit. Gaps never cross a name
 // or a barrier word; a name slot needs at least one member of an allowed type.

@@ -37,6 +37,7 @@ ByteSpan trim(std::string_view s, std::size_t begin, std::size_t end) {
 
 std::vector<ByteSpan> spans_between(std::string_view utf8, const std::vector<std::uint32_t>& boundaries) {
     std::vector<ByteSpan> spans;
+    spans.reserve(boundaries.size());
     for (std::size_t i = 1; i < boundaries.size(); ++i) {
         const ByteSpan span = trim(utf8, boundaries[i - 1], boundaries[i]);
         if (span.begin < span.end) spans.push_back(span);
@@ -57,7 +58,8 @@ public:
 
     // Over the whole text, or over the ranges that hold its deciding characters.
     std::vector<std::uint32_t> boundaries(const std::vector<ByteSpan>* may_break) {
-        breaks_ = {0};
+        breaks_.reserve(n_ / 64 + 8);  // sentences are rarely shorter than 64 bytes
+        breaks_.push_back(0);
         std::size_t pos = 0;
         if (!may_break) {
             scan(pos, n_);
