@@ -51,7 +51,7 @@ bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from,
 
 // One subject per object, the nearest: a gap that may pass over names must not
 // let a far name take a relation a nearer one states.
-std::vector<RuleMatch> nearest_subjects(std::vector<RuleMatch> matches) {
+std::vector<RuleMatch> nearest_subjects(const std::vector<RuleMatch>& matches) {
     auto distance = [](const RuleMatch& m) {
         if (!m.subject || !m.object) return std::ptrdiff_t{0};
         return std::abs(m.object - m.subject);
@@ -123,6 +123,8 @@ public:
     }
 
     const std::map<FactKey, Fact>& facts() const { return facts_; }
+    // For moving the facts out once the article is read; keys stay as they are.
+    std::map<FactKey, Fact>& finished() { return facts_; }
 
     // Facts whose subject is the object's maker, kept until the whole article is read.
     struct PendingMaker {
@@ -159,9 +161,13 @@ bool may_state_facts(const EntityTable& entities, const std::vector<Mention>& me
 }  // namespace
 
 Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, std::vector<RuleSet> rules, ExtractOptions options)
-    : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), options_(options), matcher_(catalog) {
+    : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), type_bits_(ontology, rules_), options_(options), matcher_(catalog) {
     kb::DiagnosticSink sink;
-    for (const RuleSet& set : rules_) {
+    for (RuleSet& set : rules_) {
+        for (Rule& rule : set.rules) {
+            rule.subject_type_bits = type_bits_.bits(rule.subject_types);
+            rule.object_type_bits = type_bits_.bits(rule.object_types);
+        }
         person_cues_.push_back(PersonCues::of(set));
         auto& ids = category_entities_.emplace_back();
         for (const CategoryPattern& c : set.categories) {
@@ -183,11 +189,15 @@ void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTo
     const auto set_index = static_cast<std::size_t>(&rules - rules_.data());
     const CompoundTest never = [](const Mention&, const Mention&) { return false; };
     const std::vector<Unit> units = build_units(text, sentence, names, rules, never, never);
-    const SlotFilter no_slots = [](const Mention&, const Rule&, const std::vector<std::string>&) { return false; };
+    struct : SlotFilter {
+        bool fits(const Mention&, const Rule&, Slot) const override { return false; }
+    } const no_slots;
     std::vector<Mention> found;
+    std::vector<RuleMatch> matches;
     for (std::size_t c = 0; c < rules.categories.size(); ++c) {
         if (!words_may_match(rules.categories[c].rule, text, sentence)) continue;
-        for (const RuleMatch& match : match_rule(rules.categories[c].rule, units, text, no_slots)) {
+        match_rule(rules.categories[c].rule, units, text, no_slots, matches);
+        for (const RuleMatch& match : matches) {
             const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Mention& m) {
                 return m.first_token < match.end_token && match.first_token < m.end_token;
             });
@@ -348,6 +358,54 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
     }
 }
 
+// Which slots each name of a sentence may fill, worked out once per sentence
+// as type bits: the rules then test masks where they compared type names.
+// Equal to asking slot_entity, which stays the answer when the types
+// outnumber the bits.
+class SentenceSlots final : public SlotFilter {
+public:
+    SentenceSlots(const Extractor& extractor, const EntityTable& entities, const std::vector<Mention>& mentions, bool guess)
+        : extractor_(extractor), entities_(entities), mentions_(mentions), guess_(guess) {
+        const TypeBits& bits = extractor.type_bits_;
+        names_.clear();
+        if (!bits.exact()) return;
+        names_.reserve(mentions.size());
+        for (const Mention& m : mentions) {
+            const kb::Entity& e = entities.entity(m.entity);
+            Name& name = names_.emplace_back();
+            name.types = bits.bit(e.type);
+            // "Hugging Face released StarCoder": a platform named like its company stands for the company.
+            if (const auto company = entities.company_of(m.entity)) name.types |= bits.bit(entities.entity(*company).type);
+            if (m.context_type) name.types |= bits.bit(*m.context_type);
+            name.category = e.category;
+            name.untyped = e.type == kUntyped && !m.context_type;
+        }
+    }
+
+    bool fits(const Mention& m, const Rule& rule, Slot slot) const override {
+        const bool subject = slot == Slot::Subject;
+        const std::vector<std::string>& types = subject ? rule.subject_types : rule.object_types;
+        if (!extractor_.type_bits_.exact()) return extractor_.slot_entity(entities_, m, rule, types, guess_).has_value();
+        const Name& name = names_[static_cast<std::size_t>(&m - mentions_.data())];
+        if (name.category && !rule.relation->categories) return false;
+        if ((name.types & (subject ? rule.subject_type_bits : rule.object_type_bits)) != 0) return true;
+        return name.untyped && guess_ && !types.empty();
+    }
+
+private:
+    struct Name {
+        std::uint64_t types = 0;  // its own, its company's and the one the context gives it
+        bool category = false;
+        bool untyped = false;  // takes the type a slot asks for
+    };
+    const Extractor& extractor_;
+    const EntityTable& entities_;
+    const std::vector<Mention>& mentions_;
+    bool guess_;
+    // Per thread, reused: apply_rules, its only user, never runs inside itself.
+    static inline thread_local std::vector<Name> names_;
+};
+
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
     thread_local std::vector<const Rule*> candidates;  // apply_rules never runs inside itself
@@ -364,15 +422,7 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
     };
-    // One pointer captured: std::function keeps two inline, three went to the heap once per sentence.
-    const struct {
-        const Extractor* self;
-        const EntityTable* entities;
-        bool guess;
-    } slot_context{this, &entities, rules.guess_unknown_types};
-    const SlotFilter fits = [context = &slot_context](const Mention& m, const Rule& rule, const std::vector<std::string>& types) {
-        return context->self->slot_entity(*context->entities, m, rule, types, context->guess).has_value();
-    };
+    const SentenceSlots fits(*this, entities, mentions, rules.guess_unknown_types);
     std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
     for (Unit& unit : units)
@@ -413,12 +463,14 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         }
     };
 
+    thread_local std::vector<RuleMatch> matches;  // per rule, kept between sentences
     // Merging rules go first: they turn "brand + model" into one name for every later rule.
     for (const Rule* candidate : candidates) {
         const Rule& rule = *candidate;
         if (!rule.merge) continue;
         std::vector<std::pair<std::size_t, std::size_t>> merges;
-        for (const RuleMatch& match : match_rule(rule, units, text, fits)) {
+        match_rule(rule, units, text, fits, matches);
+        for (const RuleMatch& match : matches) {
             emit(rule, match);
             merges.emplace_back(static_cast<std::size_t>(match.subject - units.data()), static_cast<std::size_t>(match.object - units.data()));
         }
@@ -437,7 +489,9 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     for (const Rule* candidate : candidates) {
         const Rule& rule = *candidate;
         if (rule.merge) continue;
-        for (const RuleMatch& match : nearest_subjects(match_rule(rule, units, text, fits))) emit(rule, match);
+        match_rule(rule, units, text, fits, matches);
+        if (matches.empty()) continue;
+        for (const RuleMatch& match : nearest_subjects(matches)) emit(rule, match);
     }
 }
 
@@ -564,10 +618,14 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
             attributes.emplace_back();
     }
     apply_catalog(entities, mentions, facts);
+    std::size_t found = 0;
+    for (const SentenceFacts& sentence : facts) found += sentence.facts().size();
+    out.reserve(found);
     for (std::size_t s = 0; s < facts.size(); ++s) {
-        for (const auto& [key, fact] : facts[s].facts()) {
+        // overridden() reads only keys, so each fact's text is moved, not copied, to the output.
+        for (auto& [key, fact] : facts[s].finished()) {
             if (fact.confidence < options_.min_confidence || overridden(facts[s], key)) continue;
-            Fact& f = out.emplace_back(fact);
+            Fact& f = out.emplace_back(std::move(fact));
             f.date = attributes[s].date;
             const auto& by_entity = attributes[s].by_entity;
             if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) f.subject_attributes = it->second;

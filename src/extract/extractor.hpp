@@ -9,6 +9,7 @@
 #include "extract/fact.hpp"
 #include "extract/mention_matcher.hpp"
 #include "extract/rules.hpp"
+#include "extract/slot_types.hpp"
 #include "extract/unknown_names.hpp"
 #include "kb/catalog.hpp"
 #include "kb/ontology.hpp"
@@ -56,6 +57,7 @@ public:
     std::vector<FoundMention> mentions(const corpus::Document& doc) const;
 
 private:
+    friend class SentenceSlots;
     // The entity that fills a slot for a mention: itself when its type is
     // allowed, else the company behind a platform or product, else none.
     std::optional<SlotFill> slot_entity(const EntityTable& entities, const Mention& m, const Rule& rule,
@@ -75,6 +77,7 @@ private:
     const kb::Catalog& catalog_;
     const kb::Ontology& ontology_;
     std::vector<RuleSet> rules_;
+    TypeBits type_bits_;
     ExtractOptions options_;
     MentionMatcher matcher_;
     std::vector<std::vector<kb::EntityId>> category_entities_;  // per rule set, per category pattern

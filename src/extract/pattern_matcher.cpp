@@ -18,11 +18,13 @@ struct MatchMemo {
 
 class Matcher {
 public:
-    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits)
-        : rule_(rule), units_(units), text_(text), fits_(fits) {}
+    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
+            std::vector<RuleMatch>& matches)
+        : rule_(rule), units_(units), text_(text), fits_(fits), matches_(matches) {}
 
-    std::vector<RuleMatch> run() {
-        if (!may_match()) return {};
+    void run() {
+        matches_.clear();
+        if (!may_match()) return;
         thread_local MatchMemo shared;
         MatchMemo own;  // only if a match were ever started inside another on this thread
         MatchMemo& memo = shared.in_use ? own : shared;
@@ -36,8 +38,8 @@ public:
             MatchMemo& memo;
             ~Release() { memo.in_use = false; }
         } release{memo};
-        for (start_ = 0; start_ < units_.size(); ++start_) step(0, start_, {});
-        return std::move(matches_);
+        for (start_ = 0; start_ < units_.size(); ++start_)
+            if (may_start_at(start_)) step(0, start_, {});
     }
 
 private:
@@ -52,9 +54,34 @@ private:
         return names >= slots;
     }
 
-    bool slot_fits(const Unit& unit, const std::vector<std::string>& types) const {
+    // Whether the pattern's first element may match at unit `u`: most units
+    // are neither a name nor a word that starts the element's phrases, and
+    // are passed over without a step.
+    bool may_start_at(std::size_t u) const {
+        if (rule_.pattern.empty()) return true;
+        const PatternElement& first = rule_.pattern.front();
+        switch (first.kind) {
+            case PatternElement::Kind::Subject:
+            case PatternElement::Kind::Object:
+                return units_[u].is_name();
+            case PatternElement::Kind::Words: {
+                if (first.optional) return true;
+                if (units_[u].is_name()) return false;
+                const std::uint32_t t = units_[u].first_token;
+                if (!text_.indexed() || !first.phrases.fully_indexed || text_.is_soft(t)) return true;
+                for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id)
+                    if (first.phrases.may_start(*id)) return true;
+                return false;
+            }
+            case PatternElement::Kind::Gap:
+                return true;
+        }
+        return true;
+    }
+
+    bool slot_fits(const Unit& unit, Slot slot) const {
         for (const Mention* m : unit.members)
-            if (fits_(*m, rule_, types)) return true;
+            if (fits_.fits(*m, rule_, slot)) return true;
         return false;
     }
 
@@ -120,7 +147,7 @@ private:
             case PatternElement::Kind::Object: {
                 if (u >= units_.size() || !units_[u].is_name()) return;
                 const bool subject = el.kind == PatternElement::Kind::Subject;
-                if (!slot_fits(units_[u], subject ? rule_.subject_types : rule_.object_types)) return;
+                if (!slot_fits(units_[u], subject ? Slot::Subject : Slot::Object)) return;
                 (subject ? partial.subject : partial.object) = &units_[u];
                 step(e + 1, u + 1, partial);
                 return;
@@ -147,7 +174,7 @@ private:
     const AnalyzedText& text_;
     const SlotFilter& fits_;
     std::size_t start_ = 0;
-    std::vector<RuleMatch> matches_;
+    std::vector<RuleMatch>& matches_;
     std::vector<std::vector<std::uint8_t>>* memo_ = nullptr;
     std::vector<std::uint8_t>* computed_ = nullptr;
 };
@@ -190,8 +217,9 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     }
 }
 
-std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits) {
-    return Matcher(rule, units, text, fits).run();
+void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
+                std::vector<RuleMatch>& out) {
+    Matcher(rule, units, text, fits, out).run();
 }
 
 }  // namespace aikg::extract

@@ -1,7 +1,6 @@
 #pragma once
 // Runs one rule's pattern over a sentence's units.
 
-#include <functional>
 #include <vector>
 
 #include "extract/rules.hpp"
@@ -16,8 +15,18 @@ struct RuleMatch {
     std::uint32_t end_token = 0;
 };
 
-// Whether a mention may fill a slot (its entity type is allowed there).
-using SlotFilter = std::function<bool(const Mention&, const Rule&, const std::vector<std::string>& allowed_types)>;
+enum class Slot { Subject, Object };
+
+// Whether a mention may fill a rule's slot (its entity type is allowed
+// there). An interface rather than a std::function: it is asked for every
+// member of every name at every place a rule tries a slot.
+class SlotFilter {
+public:
+    virtual bool fits(const Mention& m, const Rule& rule, Slot slot) const = 0;
+
+protected:
+    ~SlotFilter() = default;
+};
 
 // Whether the sentence holds the rule's trigger words (always true for text
 // analysed without a WordIndex): a few bit tests that rule out most rules
@@ -29,8 +38,10 @@ bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceT
 // a vector per sentence was one of extraction's most frequent allocations.
 void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::vector<const Rule*>& out);
 
-// Every way the pattern matches, starting at any unit. Gaps never cross a name
-// or a barrier word; a name slot needs at least one member of an allowed type.
-std::vector<RuleMatch> match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits);
+// Every way the pattern matches, starting at any unit, written into `out`
+// (cleared first; callers keep it between rules). Gaps never cross a name or
+// a barrier word; a name slot needs at least one member of an allowed type.
+void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
+                std::vector<RuleMatch>& out);
 
 }  // namespace aikg::extract

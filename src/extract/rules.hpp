@@ -44,6 +44,9 @@ struct Rule {
     std::vector<PatternElement> pattern;
     std::vector<std::string> subject_types;  // the relation's domain unless narrowed
     std::vector<std::string> object_types;   // the relation's range unless narrowed
+    // The same as TypeBits (slot_types.hpp), set by the Extractor.
+    std::uint64_t subject_type_bits = 0;
+    std::uint64_t object_type_bits = 0;
     double confidence = 0.7;
     // The pattern names only the object; the subject is the object's maker
     // from the catalog, when the article names that maker ("the launch of
