@@ -1,6 +1,11 @@
 #include "corpus/json_scanner.hpp"
 
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace aikg::corpus {
 namespace {
@@ -42,8 +47,17 @@ void append_utf8(std::uint32_t cp, std::string& out) {
 
 std::size_t plain_json_run(std::string_view s) noexcept {
     std::size_t pos = 0;
-    // Article text and evidence sentences are long plain runs: eight bytes a
-    // step, then byte by byte to the end of the run.
+    // Article text and evidence sentences are long plain runs: sixteen (or
+    // eight) bytes a step, and the first byte that ends the run is found exactly.
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), last_control = _mm_set1_epi8(0x1F);
+    for (; pos + 16 <= s.size(); pos += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, last_control), last_control);  // bytes <= 0x1F
+        const __m128i ends = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)), control);
+        if (const int mask = _mm_movemask_epi8(ends); mask != 0) return pos + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    }
+#endif
     for (std::uint64_t bytes = 0; pos + 8 <= s.size(); pos += 8) {
         std::memcpy(&bytes, s.data() + pos, 8);
         if (ends_plain_run(bytes)) break;

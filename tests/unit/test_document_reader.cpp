@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "corpus/document_reader.hpp"
+#include "corpus/json_scanner.hpp"
 #include "temp_dir.hpp"
 
 using aikg::corpus::Document;
@@ -100,4 +101,31 @@ TEST_CASE("a byte-order mark is not part of the text") {
     const auto c = read({f.string()});
     REQUIRE(c.docs.size() == 1);
     CHECK(c.docs[0].text == "Meta");
+}
+
+TEST_CASE("a JSON string's plain run ends at the first quote, backslash or control byte") {
+    auto by_bytes = [](std::string_view s) {
+        std::size_t i = 0;
+        while (i < s.size() && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+        return i;
+    };
+    // Runs of every length around the block sizes, ended by each kind of byte
+    // at each position, with bytes that only look alike (0x20, 0x7F, 0xA2, 0xDC) before it.
+    const std::string enders = std::string("\"\\\x00\x01\x1F\n", 6);
+    const std::string plain = "a \x7F\xA2\xDC\xD9\x85!";
+    for (std::size_t length = 0; length < 70; ++length) {
+        std::string s;
+        for (std::size_t i = 0; i < length; ++i) s += plain[i % plain.size()];
+        CHECK(aikg::corpus::plain_json_run(s) == length);
+        for (const char ender : enders) {
+            for (std::size_t at = 0; at <= length; ++at) {
+                std::string t = s;
+                t.insert(t.begin() + static_cast<std::ptrdiff_t>(at), ender);
+                CAPTURE(length);
+                CAPTURE(at);
+                CHECK(aikg::corpus::plain_json_run(t) == by_bytes(t));
+                CHECK(by_bytes(t) == at);
+            }
+        }
+    }
 }
