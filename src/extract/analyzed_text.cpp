@@ -99,13 +99,60 @@ bool packable(const AnalyzedText& a, std::size_t readings_before, std::size_t wo
 
 }  // namespace
 
+namespace {
+
+// Buffers above this many bytes of text are not kept between documents.
+constexpr std::size_t kKeptTextBytes = std::size_t{1} << 20;
+
+// The text layer's own buffers (chunks, break ranges), kept per thread; the
+// normalised text and tokens are swapped in and out of the AnalyzedText.
+text::NormalizedTokens& thread_normalized() {
+    thread_local text::NormalizedTokens normalized;
+    return normalized;
+}
+
+}  // namespace
+
 AnalyzedText analyze(std::string_view original, const WordIndex* words, const MentionMatcher* names) {
     AnalyzedText a;
+    analyze(original, a, words, names);
+    return a;
+}
+
+namespace {
+
+AnalyzedText& analysis_of_thread() {
+    thread_local AnalyzedText analysis;
+    return analysis;
+}
+
+}  // namespace
+
+ThreadAnalysis::ThreadAnalysis() : analysis_(analysis_of_thread()) {}
+
+ThreadAnalysis::~ThreadAnalysis() {
+    if (analysis_.normalized.text.capacity() <= kKeptTextBytes) return;
+    analysis_ = AnalyzedText();
+    thread_normalized() = text::NormalizedTokens();
+}
+
+void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) {
     a.original = original;
-    text::NormalizedTokens normalized = text::normalize_and_tokenize(original);
-    a.normalized = std::move(normalized.normalized);
-    a.tokens = std::move(normalized.tokens);
+    text::NormalizedTokens& normalized = thread_normalized();
+    std::swap(normalized.normalized, a.normalized);
+    std::swap(normalized.tokens, a.tokens);
+    text::normalize_and_tokenize(original, normalized);
+    std::swap(normalized.normalized, a.normalized);
+    std::swap(normalized.tokens, a.tokens);
     const std::size_t count = a.tokens.size();
+    a.sentences.clear();
+    a.readings.clear();
+    a.reading_start.clear();
+    a.word_ids.clear();
+    a.word_start.clear();
+    a.soft_separator.clear();
+    a.reading_roots.clear();
+    a.may_start_name.clear();
     a.reading_start.resize(count + 1);
     a.readings.reserve(count * 2);
     if (words) a.word_start.resize(count + 1);
@@ -157,7 +204,6 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
         }
         a.sentences.push_back(s);
     }
-    return a;
 }
 
 }  // namespace aikg::extract

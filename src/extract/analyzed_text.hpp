@@ -98,5 +98,24 @@ struct AnalyzedText {
 // clitic reading's first step into the catalog trie is taken once too. Both
 // lookups depend on the token's text alone and are remembered per thread.
 AnalyzedText analyze(std::string_view original, const WordIndex* words = nullptr, const MentionMatcher* names = nullptr);
+// The same into `out`, whose buffers are reused (what it held before is replaced).
+void analyze(std::string_view original, AnalyzedText& out, const WordIndex* words = nullptr, const MentionMatcher* names = nullptr);
+
+// This thread's analysis buffers, lent to one document at a time: each
+// document's text, offsets, tokens and per-token facts were a dozen
+// allocations, most of them larger than malloc's per-thread caches. A huge
+// document's buffers are given back when the loan ends rather than kept for
+// the thread's life. Not for nesting: one loan per thread at a time.
+class ThreadAnalysis {
+public:
+    ThreadAnalysis();
+    ~ThreadAnalysis();
+    ThreadAnalysis(const ThreadAnalysis&) = delete;
+    ThreadAnalysis& operator=(const ThreadAnalysis&) = delete;
+    AnalyzedText& get() noexcept { return analysis_; }
+
+private:
+    AnalyzedText& analysis_;
+};
 
 }  // namespace aikg::extract

@@ -589,7 +589,9 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     std::vector<Fact> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text, &rules->words, &matcher_);
+    ThreadAnalysis analysis;  // extract never runs inside itself on one thread
+    analyze(doc.text, analysis.get(), &rules->words, &matcher_);
+    const AnalyzedText& text = analysis.get();
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
 
@@ -639,7 +641,9 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
     std::vector<FoundMention> out;
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) return out;
-    const AnalyzedText text = analyze(doc.text, &rules->words, &matcher_);
+    ThreadAnalysis analysis;
+    analyze(doc.text, analysis.get(), &rules->words, &matcher_);
+    const AnalyzedText& text = analysis.get();
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
     for (const SentenceTokens& sentence : text.sentences) {

@@ -248,6 +248,11 @@ public:
     // Sized for news text (a chunk every 6-7 bytes, a terminator every 60 or
     // so): growing these vectors was a third of the allocations per article.
     DocumentWriter(NormalizedTokens& out, std::size_t expected) : out_(out) {
+        out_.normalized.text.clear();
+        out_.normalized.origin.clear();
+        out_.tokens.clear();
+        out_.chunks.clear();
+        out_.may_break.clear();
         grow(expected + kMaxNormalizedBytes);
         out_.tokens.reserve(expected / 5 + 8);
         out_.chunks.reserve(expected / 6 + 8);
@@ -317,6 +322,11 @@ NormalizedTokens in_two_steps(std::string_view utf8) {
 
 NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
     NormalizedTokens out;
+    normalize_and_tokenize(utf8, out);
+    return out;
+}
+
+void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
     DocumentWriter writer(out, utf8.size());
     ChunkMemo& memo = ChunkMemo::of_thread();
     out.chunk_generation = memo.start_document();
@@ -338,17 +348,22 @@ NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
         pos = chunk_end(bytes, pos, n);
         const std::string_view text = utf8.substr(start, pos - start);
         if (const ChunkResult* chunk = memo.get(text)) {
-            if (chunk->joins_before && start > 0) return in_two_steps(utf8);
+            if (chunk->joins_before && start > 0) {
+                out = in_two_steps(utf8);
+                return;
+            }
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
             if (chunk->may_end_sentence) may_break_at(start, pos);
         } else {
             may_break_at(start, pos);
-            if (start > 0 && joins_before(text)) return in_two_steps(utf8);
+            if (start > 0 && joins_before(text)) {
+                out = in_two_steps(utf8);
+                return;
+            }
             writer.put_direct(normalize_for_matching(text), static_cast<std::uint32_t>(start));
         }
     }
     writer.finish(static_cast<std::uint32_t>(n));
-    return out;
 }
 
 }  // namespace aikg::text

@@ -45,5 +45,8 @@ struct NormalizedTokens {
 // break the first rule; such documents take the two separate steps.
 // Precondition: `utf8` is valid UTF-8.
 NormalizedTokens normalize_and_tokenize(std::string_view utf8);
+// The same into `out`, whose buffers are reused: callers that keep one per
+// thread spare the allocations of a document's text, offsets and tokens.
+void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out);
 
 }  // namespace aikg::text

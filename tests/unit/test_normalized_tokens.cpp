@@ -31,6 +31,21 @@ void check_same_as_two_steps(const std::string& text) {
     }
     // The ranges that may end a sentence hold all of them: splitting within them splits alike.
     if (got.has_break_ranges) CHECK(aikg::text::split_sentences(text, got.may_break) == aikg::text::split_sentences(text));
+
+    // Into buffers that held the previous text: nothing of it may show through.
+    static NormalizedTokens reused;
+    normalize_and_tokenize(text, reused);
+    CHECK(reused.normalized.text == got.normalized.text);
+    CHECK(std::vector<std::uint32_t>(reused.normalized.origin.begin(), reused.normalized.origin.end()) ==
+          std::vector<std::uint32_t>(got.normalized.origin.begin(), got.normalized.origin.end()));
+    REQUIRE(reused.tokens.size() == got.tokens.size());
+    for (std::size_t i = 0; i < got.tokens.size(); ++i) {
+        CHECK(reused.tokens[i].begin == got.tokens[i].begin);
+        CHECK(reused.tokens[i].end == got.tokens[i].end);
+    }
+    CHECK(reused.has_break_ranges == got.has_break_ranges);
+    CHECK(reused.may_break == got.may_break);
+    CHECK(reused.chunks.size() == got.chunks.size());
 }
 
 }  // namespace

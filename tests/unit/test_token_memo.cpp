@@ -56,3 +56,35 @@ TEST_CASE("analysing a text again, from the memo, gives the same readings, soft 
     for (std::size_t i = 0; i < first.tokens.size(); ++i) soft += first.is_soft(i);
     CHECK(soft == 2);  // the hyphens of Llama-3
 }
+
+TEST_CASE("an analysis into buffers that held another document equals a fresh one") {
+    const std::vector<std::string> documents = {
+        "وقالت الشركة إن Llama-3 وMistral متاحان. ثم قالت الشركة إن النماذج مفتوحة المصدر، وإن Meta أطلقت Llama 3.1 في يوليو.",
+        "Short.",
+        "Meta released Llama 3.1 on Hugging Face. IBM's Granite 3.0 is open-weights.\nA second paragraph, with a list: A, B and C.",
+        "",
+        "وأطلقت ميتا نموذج لاما.",
+    };
+    aikg::extract::ThreadAnalysis lent;
+    for (int round = 0; round < 2; ++round) {
+        for (const std::string& text : documents) {
+            CAPTURE(text);
+            aikg::extract::analyze(text, lent.get());
+            const aikg::extract::AnalyzedText& reused = lent.get();
+            const aikg::extract::AnalyzedText fresh = aikg::extract::analyze(text);
+            REQUIRE(reused.tokens.size() == fresh.tokens.size());
+            for (std::size_t i = 0; i < fresh.tokens.size(); ++i) CHECK(reused.token_text(i) == fresh.token_text(i));
+            CHECK(reused.normalized.text == fresh.normalized.text);
+            CHECK(reused.reading_start == fresh.reading_start);
+            CHECK(reused.soft_separator == fresh.soft_separator);
+            REQUIRE(reused.readings.size() == fresh.readings.size());
+            for (std::size_t i = 0; i < fresh.readings.size(); ++i) CHECK(reused.readings[i].stem == fresh.readings[i].stem);
+            REQUIRE(reused.sentences.size() == fresh.sentences.size());
+            for (std::size_t i = 0; i < fresh.sentences.size(); ++i) {
+                CHECK(reused.sentences[i].first_token == fresh.sentences[i].first_token);
+                CHECK(reused.sentences[i].end_token == fresh.sentences[i].end_token);
+                CHECK(reused.sentences[i].bytes.begin == fresh.sentences[i].bytes.begin);
+            }
+        }
+    }
+}
