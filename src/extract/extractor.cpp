@@ -239,9 +239,12 @@ std::optional<SlotFill> Extractor::slot_entity(const EntityTable& entities, cons
     return std::nullopt;
 }
 
-std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                                  EntityTable& entities, AnaphoraResolver& resolver) const {
-    std::vector<Mention> names = matcher_.find(text, sentence.first_token, sentence.end_token);
+void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, EntityTable& entities,
+                                  AnaphoraResolver& resolver, std::vector<Mention>& mentions) const {
+    thread_local std::vector<Mention> names;  // scratch: sentence_mentions never runs inside itself
+    names.clear();
+    mentions.clear();
+    matcher_.find(text, sentence.first_token, sentence.end_token, names);
     add_category_mentions(text, sentence, rules, names);
     const PersonCues& people = person_cues_[static_cast<std::size_t>(&rules - rules_.data())];
     const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
@@ -249,8 +252,6 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     assign_context_types(text, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
-    std::vector<Mention> mentions;
-    if (!names.empty()) mentions.reserve(names.size() + 2);
     std::size_t n = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (n < names.size() && names[n].first_token == t) {
@@ -280,7 +281,6 @@ std::vector<Mention> Extractor::sentence_mentions(const AnalyzedText& text, cons
         }
         t += consumed ? consumed : 1;
     }
-    return mentions;
 }
 
 void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
@@ -406,7 +406,7 @@ private:
     static inline thread_local std::vector<Name> names_;
 };
 
-void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
+void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
     thread_local std::vector<const Rule*> candidates;  // apply_rules never runs inside itself
     candidate_rules(rules, text, sentence, candidates);
@@ -495,7 +495,7 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     }
 }
 
-void Extractor::apply_catalog(const EntityTable& entities, const std::vector<std::vector<Mention>>& mentions,
+void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                               std::vector<SentenceFacts>& facts) const {
     const kb::EdgeType* derived = ontology_.edge_type("derived_from");
     const kb::EdgeType* part_of = ontology_.edge_type("part_of");
@@ -595,31 +595,37 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
 
-    std::vector<std::vector<Mention>> mentions;
+    // Each sentence's mentions, in vectors this thread keeps from article to article.
+    thread_local std::vector<std::vector<Mention>> kept_mentions;
+    if (kept_mentions.size() < text.sentences.size()) kept_mentions.resize(text.sentences.size());
+    const std::span<std::vector<Mention>> mentions(kept_mentions.data(), text.sentences.size());
     std::vector<SentenceFacts> facts;
     std::vector<SentenceAttributes> attributes;
-    mentions.reserve(text.sentences.size());
     facts.reserve(text.sentences.size());
     attributes.reserve(text.sentences.size());
-    for (const SentenceTokens& sentence : text.sentences) {
-        mentions.push_back(sentence_mentions(text, sentence, *rules, entities, resolver));
+    for (std::size_t s = 0; s < text.sentences.size(); ++s) {
+        const SentenceTokens& sentence = text.sentences[s];
+        sentence_mentions(text, sentence, *rules, entities, resolver, mentions[s]);
         facts.emplace_back(entities, doc, sentence);
         // Every rule has a slot and every attribute belongs to a fact: a
         // sentence without names or anaphors states nothing (most sentences of a news article).
-        if (mentions.back().empty()) {
+        if (mentions[s].empty()) {
             attributes.emplace_back();
             continue;
         }
-        apply_rules(text, sentence, mentions.back(), *rules, entities, facts.back());
+        apply_rules(text, sentence, mentions[s], *rules, entities, facts.back());
         // Attributes only ever decorate facts; entity types may still change
         // later in the article, so they are read now for every sentence that
         // has or may still get a fact from the catalog.
-        if (may_state_facts(entities, mentions.back(), facts.back()))
-            attributes.push_back(find_attributes(text, sentence, mentions.back(), entities, rules->attributes, doc.date));
+        if (may_state_facts(entities, mentions[s], facts.back()))
+            attributes.push_back(find_attributes(text, sentence, mentions[s], entities, rules->attributes, doc.date));
         else
             attributes.emplace_back();
     }
     apply_catalog(entities, mentions, facts);
+    // A huge article's lists are not kept for the thread's life.
+    constexpr std::size_t kKeptSentenceLists = 1 << 14;
+    if (kept_mentions.size() > kKeptSentenceLists) kept_mentions = {};
     std::size_t found = 0;
     for (const SentenceFacts& sentence : facts) found += sentence.facts().size();
     out.reserve(found);
@@ -646,8 +652,10 @@ std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document&
     const AnalyzedText& text = analysis.get();
     AnaphoraResolver resolver;
     EntityTable entities(catalog_);
+    std::vector<Mention> found;
     for (const SentenceTokens& sentence : text.sentences) {
-        for (const Mention& m : sentence_mentions(text, sentence, *rules, entities, resolver)) {
+        sentence_mentions(text, sentence, *rules, entities, resolver, found);
+        for (const Mention& m : found) {
             const kb::Entity& e = entities.entity(m.entity);
             const std::uint32_t start = text.token_begin_byte(m.first_token);
             const std::uint32_t end = text.token_end_byte(m.end_token - 1);

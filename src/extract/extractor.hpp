@@ -2,6 +2,7 @@
 // Document in, facts out: mentions, anaphora, rules, evidence.
 
 #include <optional>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -66,12 +67,13 @@ private:
                                std::vector<Mention>& names) const;
     void assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
                               std::vector<Mention>& mentions) const;
-    std::vector<Mention> sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                           EntityTable& entities, AnaphoraResolver& resolver) const;
-    void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, std::vector<Mention> mentions,
+    // The sentence's names and resolved anaphors, in token order, into `out` (cleared first).
+    void sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, EntityTable& entities,
+                           AnaphoraResolver& resolver, std::vector<Mention>& out) const;
+    void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                      const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const;
     bool overridden(const SentenceFacts& sentence, const std::tuple<kb::EntityId, std::string, kb::EntityId>& key) const;
-    void apply_catalog(const EntityTable& entities, const std::vector<std::vector<Mention>>& mentions,
+    void apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                        std::vector<SentenceFacts>& facts) const;
 
     const kb::Catalog& catalog_;

@@ -118,8 +118,7 @@ bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const 
     return u_isupper(static_cast<UChar32>(first));
 }
 
-std::vector<Mention> MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end) const {
-    std::vector<Mention> mentions;
+void MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end, std::vector<Mention>& mentions) const {
     std::uint32_t t = first;
     while (t < end) {
         // A name starts a word: not in the middle of "xLlama".
@@ -138,7 +137,6 @@ std::vector<Mention> MentionMatcher::find(const AnalyzedText& text, std::uint32_
             ++t;
         }
     }
-    return mentions;
 }
 
 }  // namespace aikg::extract

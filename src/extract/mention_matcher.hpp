@@ -17,8 +17,9 @@ class MentionMatcher {
 public:
     explicit MentionMatcher(const kb::Catalog& catalog);
 
-    // Mentions in tokens [first, end), in order, not overlapping.
-    std::vector<Mention> find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end) const;
+    // Mentions in tokens [first, end), in order, not overlapping, appended to
+    // `out` (callers keep it between sentences).
+    void find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end, std::vector<Mention>& out) const;
     std::size_t node_count() const noexcept { return nodes_.size(); }
     // The trie node a name starting with this word (a clitic reading's stem)
     // reaches, or kNoNode; analyze() records it per reading.
