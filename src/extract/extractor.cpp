@@ -188,7 +188,8 @@ void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTo
         return;
     const auto set_index = static_cast<std::size_t>(&rules - rules_.data());
     const CompoundTest never = [](const Mention&, const Mention&) { return false; };
-    const std::vector<Unit> units = build_units(text, sentence, names, rules, never, never);
+    std::vector<Unit> units;
+    build_units(text, sentence, names, rules, never, never, units);
     struct : SlotFilter {
         bool fits(const Mention&, const Rule&, Slot) const override { return false; }
     } const no_slots;
@@ -423,7 +424,8 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         return a == b || (company_like(a) && company_like(b));
     };
     const SentenceSlots fits(*this, entities, mentions, rules.guess_unknown_types);
-    std::vector<Unit> units = build_units(text, sentence, mentions, rules, compound, listable);
+    thread_local std::vector<Unit> units;  // kept between sentences: apply_rules never runs inside itself
+    build_units(text, sentence, mentions, rules, compound, listable, units);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
     for (Unit& unit : units)
         unit.transparent = unit.is_name() && std::all_of(unit.members.begin(), unit.members.end(),

@@ -13,10 +13,9 @@ bool starts_with_conjunction(const Mention& m) {
 
 }  // namespace
 
-std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
-                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
-                              const ListTest& listable) {
-    // Scratch kept per thread: only the merged units are returned.
+void build_units(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+                 const RuleSet& rules, const CompoundTest& compound, const ListTest& listable, std::vector<Unit>& merged) {
+    // Scratch kept per thread: only the merged units are the caller's.
     thread_local std::vector<Unit> units;
     units.clear();
     units.reserve(sentence.end_token - sentence.first_token);
@@ -35,7 +34,7 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
     }
 
     // Merge name, separators, name into one list unit, left to right.
-    std::vector<Unit> merged;
+    merged.clear();
     merged.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i) {
         if (!units[i].is_name() || merged.empty()) {
@@ -70,7 +69,6 @@ std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& se
         assert(list.members.back() + 1 == units[i].members.front());
         list.members = UnitMembers(list.members.front(), units[i].members.back() + 1);
     }
-    return merged;
 }
 
 }  // namespace aikg::extract

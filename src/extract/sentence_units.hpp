@@ -72,8 +72,9 @@ using CompoundTest = std::function<bool(const Mention& left, const Mention& righ
 using ListTest = std::function<bool(const Mention& left, const Mention& right)>;
 
 // `mentions` are the sentence's mentions in token order, not overlapping.
-std::vector<Unit> build_units(const AnalyzedText& text, const SentenceTokens& sentence,
-                              const std::vector<Mention>& mentions, const RuleSet& rules, const CompoundTest& compound,
-                              const ListTest& listable);
+// The units are written into `merged` (cleared first), which callers keep
+// between sentences.
+void build_units(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+                 const RuleSet& rules, const CompoundTest& compound, const ListTest& listable, std::vector<Unit>& merged);
 
 }  // namespace aikg::extract
