@@ -11,91 +11,47 @@ namespace aikg::extract {
 
 namespace {
 
-// Fills the per-token arrays of an AnalyzedText, from packed token facts
-// (TokenMemo's layout) or from lookups that it packs for the memo.
-class TokenFacts {
+// Looks a token up (clitic readings, catalog trie roots, rule words) and
+// appends its packed facts to the document's.
+class TokenLookup {
 public:
-    TokenFacts(AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) : a_(a), words_(words), names_(names) {}
+    TokenLookup(AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) : a_(a), words_(words), names_(names) {}
 
-    // Token t's facts from `packed`; returns where the next token's facts begin.
-    const std::uint32_t* add_packed(std::size_t t, const std::uint32_t* packed) {
-        const std::uint32_t header = *packed++;
-        const std::uint32_t readings = TokenMemo::readings(header);
+    void add(std::size_t t) {
         const std::string_view token = a_.token_text(t);
-        start_token(t, TokenMemo::soft(header));
-        // Views built directly: the prefix lengths were taken from this token's text.
-        for (std::uint32_t r = 0; r < readings; ++r)
-            a_.readings.push_back({std::string_view(token.data(), packed[r]), std::string_view(token.data() + packed[r], token.size() - packed[r])});
-        packed += readings;
-        if (TokenMemo::has_roots(header)) {
-            if (names_) add_roots(t, packed, readings);
-            packed += readings;
-        }
-        const std::uint32_t words = TokenMemo::words(header);
-        if (words_) append(a_.word_ids, packed, words);
-        return packed + words;
-    }
-
-    // Looks token t up, adds its facts and packs them onto `packed` (when given).
-    void add_looked_up(std::size_t t, TokenMemo::Packed* packed) {
-        const std::string_view token = a_.token_text(t);
-        const bool soft = text::is_soft_separator(token);
-        start_token(t, soft);
-        const std::size_t first = a_.readings.size();
-        text::append_proclitic_readings(token, a_.readings);
-        const std::size_t readings = a_.readings.size() - first;
-        const std::size_t first_word = a_.word_ids.size();
-        for (std::size_t r = first; r < a_.readings.size(); ++r) {
-            if (names_) {
-                const std::uint32_t root = names_->root_of(a_.readings[r].stem);
-                a_.reading_roots.push_back(root);
-                a_.may_start_name[t] |= root != MentionMatcher::kNoNode ? 1 : 0;
-            }
-            if (words_) {
-                lookup_scratch_.clear();
-                words_->lookup(a_.readings[r].stem, lookup_scratch_);
-                a_.word_ids.insert(a_.word_ids.end(), lookup_scratch_.begin(), lookup_scratch_.end());
+        readings_.clear();
+        text::append_proclitic_readings(token, readings_);
+        auto& out = a_.token_facts;
+        const std::size_t header_at = out.size();
+        a_.facts_at[t] = static_cast<std::uint32_t>(header_at);
+        out.push_back(0);
+        if (words_) {
+            for (const text::CliticSplit& r : readings_) {
+                words_found_.clear();
+                words_->lookup(r.stem, words_found_);
+                out.insert(out.end(), words_found_.begin(), words_found_.end());
             }
         }
-        if (!packed) return;
-        const std::size_t words = a_.word_ids.size() - first_word;
-        packed->push_back(TokenMemo::header(readings, words, names_ != nullptr, soft));
-        for (std::size_t r = first; r < a_.readings.size(); ++r) packed->push_back(static_cast<std::uint32_t>(a_.readings[r].prefix.size()));
-        if (names_) packed->insert(packed->end(), a_.reading_roots.end() - static_cast<std::ptrdiff_t>(readings), a_.reading_roots.end());
-        packed->insert(packed->end(), a_.word_ids.begin() + static_cast<std::ptrdiff_t>(first_word), a_.word_ids.end());
+        const std::size_t words = out.size() - header_at - 1;
+        for (const text::CliticSplit& r : readings_) out.push_back(static_cast<std::uint32_t>(r.prefix.size()));
+        bool starts_name = false;
+        if (names_) {
+            for (const text::CliticSplit& r : readings_) {
+                const std::uint32_t root = names_->root_of(r.stem);
+                out.push_back(root);
+                starts_name = starts_name || root != MentionMatcher::kNoNode;
+            }
+        }
+        out[header_at] = packed_token::header(readings_.size(), words, names_ != nullptr, text::is_soft_separator(token), starts_name);
     }
 
 private:
-    // The per-token arrays are sized ahead (analyze knows the token count).
-    void start_token(std::size_t t, bool soft) {
-        a_.soft_separator[t] = soft ? 1 : 0;
-        a_.reading_start[t] = static_cast<std::uint32_t>(a_.readings.size());
-        if (words_) a_.word_start[t] = static_cast<std::uint32_t>(a_.word_ids.size());
-    }
-    void add_roots(std::size_t t, const std::uint32_t* roots, std::size_t count) {
-        std::uint8_t any = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            a_.reading_roots.push_back(roots[i]);
-            any |= roots[i] != MentionMatcher::kNoNode ? 1 : 0;
-        }
-        a_.may_start_name[t] = any;
-    }
-    // One push_back per number (a token has one to three): a generic range
-    // insert, or resize and memcpy, each cost a call for so few.
-    static void append(text::UninitializedVector<std::uint32_t>& to, const std::uint32_t* from, std::size_t count) {
-        for (std::size_t i = 0; i < count; ++i) to.push_back(from[i]);
-    }
-
     AnalyzedText& a_;
     const WordIndex* words_;
     const MentionMatcher* names_;
-    std::vector<std::uint32_t> lookup_scratch_;
+    std::vector<text::CliticSplit> readings_;
+    std::vector<std::uint32_t> words_found_;
 };
-
-// Whether a token's facts fit the memo's packed header.
-bool packable(const AnalyzedText& a, std::size_t readings_before, std::size_t words_before) {
-    return a.readings.size() - readings_before <= TokenMemo::kMaxListSize && a.word_ids.size() - words_before <= TokenMemo::kMaxListSize;
-}
 
 }  // namespace
 
@@ -146,44 +102,32 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
     std::swap(normalized.tokens, a.tokens);
     const std::size_t count = a.tokens.size();
     a.sentences.clear();
-    a.readings.clear();
-    a.reading_start.clear();
-    a.word_ids.clear();
-    a.word_start.clear();
-    a.soft_separator.clear();
-    a.reading_roots.clear();
-    a.may_start_name.clear();
-    a.reading_start.resize(count + 1);
-    a.readings.reserve(count * 2);
-    if (words) a.word_start.resize(count + 1);
-    if (names) {
-        a.reading_roots.reserve(count * 2);
-        a.may_start_name.assign(count, 0);
-    }
-    a.soft_separator.resize(count);
+    a.analysed_with_words = words != nullptr;
+    a.analysed_with_names = names != nullptr;
+    a.token_facts.clear();
+    a.token_facts.reserve(count * 4);
+    a.facts_at.resize(count);
 
     TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
-    TokenFacts facts(a, words, names);
-    thread_local TokenMemo::Packed packed;
+    TokenLookup lookup(a, words, names);
     std::size_t token = 0;
     for (const text::RememberedChunk& chunk : normalized.chunks) {
-        for (; token < chunk.first_token; ++token) facts.add_looked_up(token, nullptr);
+        for (; token < chunk.first_token; ++token) lookup.add(token);
+        const std::size_t chunk_facts = a.token_facts.size();
         if (const std::uint32_t* remembered = memo.find(normalized.chunk_generation, chunk.id)) {
-            for (; token < chunk.end_token; ++token) remembered = facts.add_packed(token, remembered);
+            // The chunk's tokens' facts are one block: offsets from the headers, then one copy.
+            const std::uint32_t* end = remembered;
+            for (; token < chunk.end_token; ++token) {
+                a.facts_at[token] = static_cast<std::uint32_t>(chunk_facts + static_cast<std::size_t>(end - remembered));
+                end += packed_token::size(*end);
+            }
+            a.token_facts.insert(a.token_facts.end(), remembered, end);
             continue;
         }
-        packed.clear();
-        bool fits = true;
-        for (; token < chunk.end_token; ++token) {
-            const std::size_t readings_before = a.readings.size(), words_before = a.word_ids.size();
-            facts.add_looked_up(token, &packed);
-            fits = fits && packable(a, readings_before, words_before);
-        }
-        if (fits) memo.remember(normalized.chunk_generation, chunk.id, packed);
+        for (; token < chunk.end_token; ++token) lookup.add(token);
+        memo.remember(normalized.chunk_generation, chunk.id, a.token_facts.data() + chunk_facts, a.token_facts.size() - chunk_facts);
     }
-    for (; token < count; ++token) facts.add_looked_up(token, nullptr);
-    a.reading_start[count] = static_cast<std::uint32_t>(a.readings.size());
-    if (words) a.word_start[count] = static_cast<std::uint32_t>(a.word_ids.size());
+    for (; token < count; ++token) lookup.add(token);
     const auto spans = normalized.has_break_ranges ? text::split_sentences(original, normalized.may_break) : text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;
@@ -197,8 +141,8 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
         s.end_token = t;
         if (slots > 0) {
             std::uint64_t* bits = a.sentence_word_bits.data() + a.sentences.size() * slots;
-            for (auto id = a.word_ids.begin() + a.word_start[s.first_token]; id != a.word_ids.begin() + a.word_start[s.end_token]; ++id)
-                bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
+            for (std::uint32_t i = s.first_token; i < s.end_token; ++i)
+                for (auto id = a.words_begin(i); id != a.words_end(i); ++id) bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
             s.word_bits = bits;
             s.word_slots = static_cast<std::uint32_t>(slots);
         }

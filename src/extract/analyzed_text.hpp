@@ -5,10 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/packed_token.hpp"
 #include "text/clitics.hpp"
 #include "text/normalizer.hpp"
 #include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
+#include "text/uninitialized_vector.hpp"
 
 #include <algorithm>
 
@@ -46,41 +48,52 @@ struct AnalyzedText {
     std::vector<text::Token> tokens;
     std::vector<SentenceTokens> sentences;
     std::vector<std::uint64_t> sentence_word_bits;
-    // Every token's proclitic readings, computed once per document: rules ask
-    // for them at every position, and recomputing them dominated extraction.
-    std::vector<text::CliticSplit> readings;
-    std::vector<std::uint32_t> reading_start;  // token i's readings: [reading_start[i], reading_start[i+1])
 
-    const text::CliticSplit* readings_begin(std::size_t i) const { return readings.data() + reading_start[i]; }
-    const text::CliticSplit* readings_end(std::size_t i) const { return readings.data() + reading_start[i + 1]; }
+    // Every token's facts from its text alone, packed (packed_token.hpp):
+    // clitic readings, rule words (numbers from the rule set's WordIndex,
+    // when analysed with one), catalog trie roots (when analysed with a
+    // MentionMatcher), whether it is a soft separator. Token i's begin at
+    // token_facts[facts_at[i]]. Computed once per document: rules ask for
+    // them at every position.
+    text::UninitializedVector<std::uint32_t> token_facts;
+    text::UninitializedVector<std::uint32_t> facts_at;
+    bool analysed_with_words = false;
+    bool analysed_with_names = false;
 
-    // Every token's rule words (numbers from the rule set's WordIndex), when
-    // the text was analysed with one: token i's are [word_start[i], word_start[i+1]).
-    text::UninitializedVector<std::uint32_t> word_ids;
-    std::vector<std::uint32_t> word_start;
-    // Hyphens and the like, skipped inside phrases; a byte each, as a bit each
-    // cost a read-modify-write per token to fill.
-    std::vector<std::uint8_t> soft_separator;
+    const std::uint32_t* facts(std::size_t i) const { return token_facts.data() + facts_at[i]; }
 
-    // Per reading, the catalog trie node its stem starts (MentionMatcher::kNoNode
-    // for none), when the text was analysed with a MentionMatcher.
-    text::UninitializedVector<std::uint32_t> reading_roots;
-    bool has_name_roots() const { return !reading_roots.empty() || readings.empty(); }
-    std::uint32_t name_root(std::size_t reading) const { return reading_roots[reading]; }
-    // Per token, whether any of its readings starts a catalog name (with
-    // roots only): most tokens start none, and are passed over at once.
-    std::vector<std::uint8_t> may_start_name;
-
-    bool indexed() const { return !word_start.empty(); }
-    bool has_word(std::size_t i, std::uint32_t id) const {
-        const auto* first = word_ids.data() + word_start[i];
-        const auto* last = word_ids.data() + word_start[i + 1];
-        return std::find(first, last, id) != last;
+    // Token i's proclitic readings: the word as written first, then shorter stems.
+    std::size_t reading_count(std::size_t i) const { return packed_token::readings(*facts(i)); }
+    text::CliticSplit reading(std::size_t i, std::size_t r) const {
+        const std::string_view token = token_text(i);
+        const std::uint32_t prefix = facts(i)[1 + packed_token::words(*facts(i)) + r];
+        return {token.substr(0, prefix), token.substr(prefix)};
     }
-    bool is_soft(std::size_t i) const { return soft_separator[i] != 0; }
-    bool has_no_words(std::size_t i) const { return word_start[i] == word_start[i + 1]; }
-    const std::uint32_t* words_begin(std::size_t i) const { return word_ids.data() + word_start[i]; }
-    const std::uint32_t* words_end(std::size_t i) const { return word_ids.data() + word_start[i + 1]; }
+
+    // With roots only: the catalog trie node reading r's stem starts
+    // (MentionMatcher::kNoNode for none), and whether any reading starts one.
+    bool has_name_roots() const { return analysed_with_names; }
+    std::uint32_t name_root(std::size_t i, std::size_t r) const {
+        const std::uint32_t* f = facts(i);
+        return f[1 + packed_token::words(*f) + packed_token::readings(*f) + r];
+    }
+    bool may_start_name(std::size_t i) const { return packed_token::starts_name(*facts(i)); }
+
+    bool indexed() const { return analysed_with_words; }
+    const std::uint32_t* words_begin(std::size_t i) const { return facts(i) + 1; }
+    const std::uint32_t* words_end(std::size_t i) const {
+        const std::uint32_t* f = facts(i);
+        return f + 1 + packed_token::words(*f);
+    }
+    bool has_word(std::size_t i, std::uint32_t id) const {
+        const std::uint32_t* f = facts(i);
+        const std::uint32_t* last = f + 1 + packed_token::words(*f);
+        return std::find(f + 1, last, id) != last;
+    }
+    bool has_no_words(std::size_t i) const { return packed_token::words(*facts(i)) == 0; }
+    // Hyphens and the like, skipped inside phrases.
+    bool is_soft(std::size_t i) const { return packed_token::soft(*facts(i)); }
+
     // The sentence holding token i.
     const SentenceTokens& sentence_of(std::uint32_t token) const {
         auto it = std::upper_bound(sentences.begin(), sentences.end(), token,

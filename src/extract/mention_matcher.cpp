@@ -79,9 +79,10 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
                                                      std::uint32_t end) const {
     Candidate best;
     const bool rooted = text.has_name_roots();
-    for (auto r = text.readings_begin(start); r != text.readings_end(start); ++r) {
-        const text::CliticSplit& reading = *r;
-        std::uint32_t node = rooted ? text.name_root(static_cast<std::size_t>(r - text.readings.data())) : root_of(reading.stem);
+    const std::size_t readings = text.reading_count(start);
+    for (std::size_t r = 0; r < readings; ++r) {
+        const text::CliticSplit reading = text.reading(start, r);
+        std::uint32_t node = rooted ? text.name_root(start, r) : root_of(reading.stem);
         if (node == kNoNode) continue;
         std::uint32_t t = start + 1;
         auto consider = [&](std::uint32_t end_token) {
@@ -124,7 +125,7 @@ void MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::ui
         // A name starts a word: not in the middle of "xLlama".
         const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
                            is_word(text.tokens[t - 1].kind);
-        if (!text.may_start_name.empty() && !text.may_start_name[t]) {
+        if (text.has_name_roots() && !text.may_start_name(t)) {
             ++t;
             continue;
         }

@@ -27,8 +27,9 @@ namespace {
 
 bool word_matches(const WordPattern& pattern, const AnalyzedText& text, std::uint32_t t) {
     if (pattern.id != kNoWordId && text.indexed()) return text.has_word(t, pattern.id);
-    for (auto r = text.readings_begin(t); r != text.readings_end(t); ++r) {
-        if (pattern.prefix ? r->stem.starts_with(pattern.word) : r->stem == pattern.word) return true;
+    for (std::size_t r = 0, readings = text.reading_count(t); r < readings; ++r) {
+        const std::string_view stem = text.reading(t, r).stem;
+        if (pattern.prefix ? stem.starts_with(pattern.word) : stem == pattern.word) return true;
     }
     return false;
 }

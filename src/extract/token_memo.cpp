@@ -26,11 +26,11 @@ const std::uint32_t* TokenMemo::find(std::uint64_t generation, std::uint32_t id)
     return data_.data() + offset_by_id_[id];
 }
 
-void TokenMemo::remember(std::uint64_t generation, std::uint32_t id, const Packed& tokens) {
+void TokenMemo::remember(std::uint64_t generation, std::uint32_t id, const std::uint32_t* tokens, std::size_t count) {
     if (generation != generation_) start_generation(generation);
     if (id >= offset_by_id_.size()) offset_by_id_.resize(id + 1, kNone);
     offset_by_id_[id] = static_cast<std::uint32_t>(data_.size());
-    data_.insert(data_.end(), tokens.begin(), tokens.end());
+    data_.insert(data_.end(), tokens, tokens + count);
 }
 
 }  // namespace aikg::extract

@@ -16,20 +16,8 @@ namespace aikg::extract {
 
 class TokenMemo {
 public:
-    // A chunk's tokens, packed one after the other. Per token: a header
-    // (readings | rule words << 8 | has roots << 16 | soft separator << 17),
-    // the readings' prefix lengths, their trie roots when it has them, its
-    // rule word numbers.
+    // A chunk's tokens, packed one after the other (packed_token.hpp).
     using Packed = std::vector<std::uint32_t>;
-    static std::uint32_t header(std::size_t readings, std::size_t words, bool has_roots, bool soft) {
-        return static_cast<std::uint32_t>(readings) | static_cast<std::uint32_t>(words) << 8 | (has_roots ? 1U << 16 : 0U) |
-               (soft ? 1U << 17 : 0U);
-    }
-    static std::uint32_t readings(std::uint32_t header) { return header & 0xFF; }
-    static std::uint32_t words(std::uint32_t header) { return (header >> 8) & 0xFF; }
-    static bool has_roots(std::uint32_t header) { return (header >> 16) & 1U; }
-    static bool soft(std::uint32_t header) { return (header >> 17) & 1U; }
-    static constexpr std::size_t kMaxListSize = 255;  // readings or word ids of a token that fit its header
 
     // Remembers lookups in the rule words and the catalog trie of these generations.
     TokenMemo(std::uint64_t words_generation, std::uint64_t names_generation)
@@ -43,7 +31,8 @@ public:
     // The packed tokens of chunk `id` of the text memo's `generation`, or
     // nullptr when not remembered. A new generation forgets the old one's.
     const std::uint32_t* find(std::uint64_t generation, std::uint32_t id);
-    void remember(std::uint64_t generation, std::uint32_t id, const Packed& tokens);
+    void remember(std::uint64_t generation, std::uint32_t id, const std::uint32_t* tokens, std::size_t count);
+    void remember(std::uint64_t generation, std::uint32_t id, const Packed& tokens) { remember(generation, id, tokens.data(), tokens.size()); }
 
 private:
     static constexpr std::uint32_t kNone = UINT32_MAX;

@@ -1,31 +1,46 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include "extract/analyzed_text.hpp"
+#include "extract/mention_matcher.hpp"
+#include "extract/rules.hpp"
 #include "extract/token_memo.hpp"
+#include "kb/catalog.hpp"
+#include "kb/ontology.hpp"
+#include "text/clitics.hpp"
 
 using aikg::extract::TokenMemo;
 
 TEST_CASE("a chunk's packed tokens come back under its id, until the text memo's generation changes") {
+    namespace packed = aikg::extract::packed_token;
     TokenMemo memo(1, 2);
-    const TokenMemo::Packed wa_sharika = {TokenMemo::header(2, 1, true, false), 0, 2, 7, 11, 5};
+    // wa-sharika: one rule word (5), readings with prefixes of 0 and 2 bytes, their trie roots 7 and 11.
+    const TokenMemo::Packed wa_sharika = {packed::header(2, 1, true, false, true), 5, 0, 2, 7, 11};
+    CHECK(packed::size(wa_sharika[0]) == wa_sharika.size());
     memo.remember(10, 3, wa_sharika);
-    memo.remember(10, 0, {TokenMemo::header(1, 0, false, true), 0});
+    memo.remember(10, 0, {packed::header(1, 0, false, true), 0});
     const std::uint32_t* got = memo.find(10, 3);
     REQUIRE(got != nullptr);
     CHECK(std::vector<std::uint32_t>(got, got + wa_sharika.size()) == wa_sharika);
-    CHECK(TokenMemo::readings(got[0]) == 2);
-    CHECK(TokenMemo::words(got[0]) == 1);
-    CHECK(TokenMemo::has_roots(got[0]));
-    CHECK_FALSE(TokenMemo::soft(got[0]));
+    CHECK(packed::readings(got[0]) == 2);
+    CHECK(packed::words(got[0]) == 1);
+    CHECK(packed::has_roots(got[0]));
+    CHECK(packed::starts_name(got[0]));
+    CHECK_FALSE(packed::soft(got[0]));
     REQUIRE(memo.find(10, 0) != nullptr);
-    CHECK(TokenMemo::soft(*memo.find(10, 0)));
+    CHECK(packed::soft(*memo.find(10, 0)));
+    CHECK(packed::size(*memo.find(10, 0)) == 2);
     CHECK(memo.find(10, 1) == nullptr);
     CHECK(memo.find(10, 4000) == nullptr);
     // Ids of another generation name other chunks: nothing of the old one is kept.
     CHECK(memo.find(11, 3) == nullptr);
     CHECK(memo.find(10, 3) == nullptr);
+    // Counts past the header's fields are refused, not wrapped.
+    CHECK_THROWS_AS(packed::header(256, 0, false, false), std::length_error);
+    CHECK_THROWS_AS(packed::header(1, 70000, false, false), std::length_error);
 }
 
 TEST_CASE("each rule set and catalog has its own memo on a thread") {
@@ -33,28 +48,66 @@ TEST_CASE("each rule set and catalog has its own memo on a thread") {
     TokenMemo& english = TokenMemo::of_thread(102, 7);
     CHECK(&arabic != &english);
     CHECK(&TokenMemo::of_thread(101, 7) == &arabic);
-    arabic.remember(5, 1, {TokenMemo::header(1, 0, false, false), 0});
+    arabic.remember(5, 1, {aikg::extract::packed_token::header(1, 0, false, false), 0});
     CHECK(english.find(5, 1) == nullptr);
     CHECK(arabic.find(5, 1) != nullptr);
     CHECK(arabic.is_for(101, 7));
     CHECK_FALSE(arabic.is_for(101, 8));
 }
 
-TEST_CASE("analysing a text again, from the memo, gives the same readings, soft separators and token texts") {
-    const std::string text = "وقالت الشركة إن Llama-3 و\xD9\x84\xD9\x80Mistral، ثم قالت الشركة إن Llama-3 وMistral.";
-    const aikg::extract::AnalyzedText first = aikg::extract::analyze(text);
-    const aikg::extract::AnalyzedText again = aikg::extract::analyze(text);
-    REQUIRE(first.tokens.size() == again.tokens.size());
-    REQUIRE(first.readings.size() == again.readings.size());
-    for (std::size_t i = 0; i < first.readings.size(); ++i) {
-        CHECK(first.readings[i].prefix == again.readings[i].prefix);
-        CHECK(first.readings[i].stem == again.readings[i].stem);
+namespace {
+
+struct Knowledge {
+    aikg::kb::Ontology ontology = aikg::kb::Ontology::load(std::filesystem::path(AIKG_SOURCE_DIR) / "schemas" / "ontology.yaml");
+    aikg::kb::Catalog catalog = aikg::kb::Catalog::load(std::filesystem::path(AIKG_SOURCE_DIR) / "graph", ontology);
+    std::vector<aikg::extract::RuleSet> rules = aikg::extract::load_rules(std::filesystem::path(AIKG_SOURCE_DIR) / "schemas" / "rules", ontology);
+    aikg::extract::MentionMatcher names{catalog};
+};
+
+// Every token's packed facts against looking the token up afresh.
+void check_facts_are_lookups(const aikg::extract::AnalyzedText& a, const aikg::extract::WordIndex& words,
+                             const aikg::extract::MentionMatcher& names) {
+    REQUIRE(a.indexed());
+    REQUIRE(a.has_name_roots());
+    for (std::size_t t = 0; t < a.tokens.size(); ++t) {
+        const std::string_view token = a.token_text(t);
+        CAPTURE(token);
+        const auto readings = aikg::text::proclitic_readings(token);
+        REQUIRE(a.reading_count(t) == readings.size());
+        std::vector<std::uint32_t> expected_words;
+        bool starts_name = false;
+        for (std::size_t r = 0; r < readings.size(); ++r) {
+            CHECK(a.reading(t, r).prefix == readings[r].prefix);
+            CHECK(a.reading(t, r).stem == readings[r].stem);
+            CHECK(a.name_root(t, r) == names.root_of(readings[r].stem));
+            starts_name = starts_name || names.root_of(readings[r].stem) != aikg::extract::MentionMatcher::kNoNode;
+            words.lookup(readings[r].stem, expected_words);
+        }
+        CHECK(std::vector<std::uint32_t>(a.words_begin(t), a.words_end(t)) == expected_words);
+        CHECK(a.has_no_words(t) == expected_words.empty());
+        for (const std::uint32_t id : expected_words) CHECK(a.has_word(t, id));
+        CHECK(a.may_start_name(t) == starts_name);
+        CHECK(a.is_soft(t) == aikg::text::is_soft_separator(token));
     }
-    CHECK(first.reading_start == again.reading_start);
-    CHECK(first.soft_separator == again.soft_separator);
-    std::size_t soft = 0;
-    for (std::size_t i = 0; i < first.tokens.size(); ++i) soft += first.is_soft(i);
-    CHECK(soft == 2);  // the hyphens of Llama-3
+}
+
+}  // namespace
+
+TEST_CASE("analysing a text again, from the memo, gives each token's readings, rule words, name roots and soft separators") {
+    static const Knowledge k;
+    const std::string text =
+        "وقالت الشركة إن Llama-3 و\xD9\x84\xD9\x80Mistral، ثم قالت الشركة إن Llama-3 وMistral. "
+        "وأطلقت ميتا نموذج لاما للشركات، وبالنموذج. Meta released Llama 3.1 on Hugging Face; IBM's Granite is open-source.";
+    for (const auto& set : k.rules) {
+        CAPTURE(set.language);
+        const aikg::extract::AnalyzedText first = aikg::extract::analyze(text, &set.words, &k.names);
+        const aikg::extract::AnalyzedText again = aikg::extract::analyze(text, &set.words, &k.names);
+        check_facts_are_lookups(first, set.words, k.names);
+        check_facts_are_lookups(again, set.words, k.names);
+        std::size_t soft = 0;
+        for (std::size_t i = 0; i < again.tokens.size(); ++i) soft += again.is_soft(i);
+        CHECK(soft == 3);  // the hyphens of Llama-3 (twice) and open-source
+    }
 }
 
 TEST_CASE("an analysis into buffers that held another document equals a fresh one") {
@@ -75,10 +128,11 @@ TEST_CASE("an analysis into buffers that held another document equals a fresh on
             REQUIRE(reused.tokens.size() == fresh.tokens.size());
             for (std::size_t i = 0; i < fresh.tokens.size(); ++i) CHECK(reused.token_text(i) == fresh.token_text(i));
             CHECK(reused.normalized.text == fresh.normalized.text);
-            CHECK(reused.reading_start == fresh.reading_start);
-            CHECK(reused.soft_separator == fresh.soft_separator);
-            REQUIRE(reused.readings.size() == fresh.readings.size());
-            for (std::size_t i = 0; i < fresh.readings.size(); ++i) CHECK(reused.readings[i].stem == fresh.readings[i].stem);
+            for (std::size_t i = 0; i < fresh.tokens.size(); ++i) {
+                CHECK(reused.is_soft(i) == fresh.is_soft(i));
+                REQUIRE(reused.reading_count(i) == fresh.reading_count(i));
+                for (std::size_t r = 0; r < fresh.reading_count(i); ++r) CHECK(reused.reading(i, r).stem == fresh.reading(i, r).stem);
+            }
             REQUIRE(reused.sentences.size() == fresh.sentences.size());
             for (std::size_t i = 0; i < fresh.sentences.size(); ++i) {
                 CHECK(reused.sentences[i].first_token == fresh.sentences[i].first_token);
