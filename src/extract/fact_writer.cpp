@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,67 +19,96 @@ namespace {
 
 // JSON string escaping as nlohmann::json::dump writes it (UTF-8 kept, control
 // characters escaped): a fact line is written without building a JSON object,
-// which took more time than the extraction of many sentences.
-// The escaped body of a JSON string, without its quotes.
-void append_json_body(std::string& out, std::string_view text) {
-    for (std::size_t i = 0;;) {
-        // What needs no escape goes out in one append, found eight bytes at a time.
-        const std::size_t run = corpus::plain_json_run(text.substr(i));
-        out.append(text.data() + i, run);
-        i += run;
-        if (i == text.size()) break;
-        const char c = text[i++];
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += escaped;
+// which took more time than the extraction of many sentences. The line goes
+// into a buffer sized for the worst case first, through a plain pointer:
+// appending to a std::string field by field checked its capacity at every step.
+class LineWriter {
+public:
+    // No escape is longer than this many bytes ("\u001f").
+    static constexpr std::size_t kMaxEscape = 6;
+
+    explicit LineWriter(char* at) : at_(at) {}
+    char* end() const { return at_; }
+
+    void raw(std::string_view text) {
+        std::memcpy(at_, text.data(), text.size());
+        at_ += text.size();
+    }
+    void raw(char c) { *at_++ = c; }
+
+    // The escaped body of a JSON string, without its quotes.
+    void body(std::string_view text) {
+        for (std::size_t i = 0;;) {
+            // What needs no escape goes out in one copy, found sixteen bytes at a time.
+            const std::size_t run = corpus::plain_json_run(text.substr(i));
+            raw(text.substr(i, run));
+            i += run;
+            if (i == text.size()) break;
+            const char c = text[i++];
+            switch (c) {
+                case '"': raw("\\\""); break;
+                case '\\': raw("\\\\"); break;
+                case '\b': raw("\\b"); break;
+                case '\f': raw("\\f"); break;
+                case '\n': raw("\\n"); break;
+                case '\r': raw("\\r"); break;
+                case '\t': raw("\\t"); break;
+                default: {
+                    static constexpr char kHex[] = "0123456789abcdef";
+                    const auto byte = static_cast<unsigned char>(c);
+                    const char escaped[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 0xF]};
+                    raw(std::string_view(escaped, sizeof escaped));
+                }
             }
         }
     }
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    append_json_body(out, text);
-    out += '"';
-}
-
-// `opening` is the whole text before the value (`,"subject":"`): one append
-// where the key, its quotes and the colon were five, a tenth of writing a fact.
-void append_field(std::string& out, std::string_view opening, std::string_view value) {
-    out += opening;
-    append_json_body(out, value);
-    out += '"';
-}
-
-void append_attributes(std::string& out, const char* key, const std::map<std::string, std::string>& attributes) {
-    out += ",\"";
-    out += key;
-    out += "\":{";
-    bool first = true;
-    for (const auto& [name, value] : attributes) {
-        if (!first) out += ',';
-        first = false;
-        append_json_string(out, name);
-        out += ':';
-        append_json_string(out, value);
+    void string(std::string_view text) {
+        raw('"');
+        body(text);
+        raw('"');
     }
-    out += '}';
-}
+    // `opening` is the whole text before the value (`,"subject":"`): one copy
+    // where the key, its quotes and the colon were five.
+    void field(std::string_view opening, std::string_view value) {
+        raw(opening);
+        body(value);
+        raw('"');
+    }
+    void number(std::string_view opening, std::uint32_t value) {
+        raw(opening);
+        at_ = std::to_chars(at_, at_ + 10, value).ptr;
+    }
+    void attributes(std::string_view opening, const std::map<std::string, std::string>& attributes) {
+        raw(opening);
+        bool first = true;
+        for (const auto& [name, value] : attributes) {
+            if (!first) raw(',');
+            first = false;
+            string(name);
+            raw(':');
+            string(value);
+        }
+        raw('}');
+    }
 
-void append_number(std::string& out, std::string_view opening, std::uint32_t value) {
-    char digits[16];
-    const auto written = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out += opening;
-    out.append(digits, written);
+private:
+    char* at_;
+};
+
+// Bytes a line may take at most: every text escaped at its longest, and room
+// for the keys, numbers and punctuation.
+std::size_t line_bound(const Fact& f) {
+    std::size_t texts = f.article.size() + f.subject.size() + f.subject_type.size() + f.relation.size() + f.object.size() +
+                        f.object_type.size() + f.sentence.size() + f.rule.size() + f.lang.size() + f.article_date.size() + f.date.size();
+    std::size_t attributes = 0;
+    for (const auto* map : {&f.subject_attributes, &f.object_attributes}) {
+        for (const auto& [name, value] : *map) {
+            texts += name.size() + value.size();
+            attributes += 6;  // quotes, colon, comma
+        }
+    }
+    constexpr std::size_t kKeysNumbersAndPunctuation = 512;
+    return texts * LineWriter::kMaxEscape + attributes + kKeysNumbersAndPunctuation;
 }
 
 // A confidence as nlohmann prints it, after rounding to three decimals. The
@@ -100,33 +130,35 @@ std::string_view confidence_text(double confidence) {
 }  // namespace
 
 void write_jsonl(std::ostream& out, const Fact& f) {
-    // Per thread and reused: a line is longer than a short string, and an
-    // allocation per fact added up.
-    thread_local std::string line;
-    line.clear();
-    line.reserve(256 + f.sentence.size());
-    line += "{\"article\":";
-    append_json_string(line, f.article);
-    append_field(line, ",\"subject\":\"", f.subject);
-    append_field(line, ",\"subject_type\":\"", f.subject_type);
-    append_field(line, ",\"relation\":\"", f.relation);
-    append_field(line, ",\"object\":\"", f.object);
-    append_field(line, ",\"object_type\":\"", f.object_type);
-    append_field(line, ",\"sentence\":\"", f.sentence);
-    append_number(line, ",\"start\":", f.start);
-    append_number(line, ",\"end\":", f.end);
-    append_field(line, ",\"rule\":\"", f.rule);
+    // Per thread and reused, only ever grown: a line is longer than a short
+    // string, and an allocation per fact added up.
+    thread_local std::vector<char> buffer;
+    const std::string_view confidence = confidence_text(f.confidence);
+    const std::size_t bound = line_bound(f) + confidence.size();
+    if (buffer.size() < bound) buffer.resize(bound);
+    LineWriter line(buffer.data());
+    line.raw("{\"article\":");
+    line.string(f.article);
+    line.field(",\"subject\":\"", f.subject);
+    line.field(",\"subject_type\":\"", f.subject_type);
+    line.field(",\"relation\":\"", f.relation);
+    line.field(",\"object\":\"", f.object);
+    line.field(",\"object_type\":\"", f.object_type);
+    line.field(",\"sentence\":\"", f.sentence);
+    line.number(",\"start\":", f.start);
+    line.number(",\"end\":", f.end);
+    line.field(",\"rule\":\"", f.rule);
     // Three decimals keep the output stable across platforms and diffable;
     // nlohmann prints the double the way every JSON reader reads it back.
-    line += ",\"confidence\":";
-    line += confidence_text(f.confidence);
-    append_field(line, ",\"lang\":\"", f.lang);
-    if (!f.article_date.empty()) append_field(line, ",\"article_date\":\"", f.article_date);
-    if (!f.date.empty()) append_field(line, ",\"date\":\"", f.date);
-    if (!f.subject_attributes.empty()) append_attributes(line, "subject_attributes", f.subject_attributes);
-    if (!f.object_attributes.empty()) append_attributes(line, "object_attributes", f.object_attributes);
-    line += "}\n";
-    out << line;
+    line.raw(",\"confidence\":");
+    line.raw(confidence);
+    line.field(",\"lang\":\"", f.lang);
+    if (!f.article_date.empty()) line.field(",\"article_date\":\"", f.article_date);
+    if (!f.date.empty()) line.field(",\"date\":\"", f.date);
+    if (!f.subject_attributes.empty()) line.attributes(",\"subject_attributes\":{", f.subject_attributes);
+    if (!f.object_attributes.empty()) line.attributes(",\"object_attributes\":{", f.object_attributes);
+    line.raw("}\n");
+    out.write(buffer.data(), line.end() - buffer.data());
 }
 
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,

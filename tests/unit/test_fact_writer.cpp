@@ -52,9 +52,9 @@ TEST_CASE("a fact line escapes strings exactly as nlohmann::json dumps them, and
     }
 }
 
-TEST_CASE("an escape is written wherever it falls in the writer's eight-byte steps") {
+TEST_CASE("an escape is written wherever it falls in the writer's sixteen-byte steps") {
     for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
-        for (std::size_t at = 0; at < 20; ++at) {
+        for (std::size_t at = 0; at < 40; ++at) {
             const std::string sentence = std::string(at, 'a') + "م" + special + "tail ذيل";
             std::ostringstream out;
             aikg::extract::write_jsonl(out, fact_with_sentence(sentence));
@@ -72,4 +72,28 @@ TEST_CASE("a confidence is written rounded to three decimals, as nlohmann::json 
         const std::string expected = nlohmann::json(std::round(confidence * 1000.0) / 1000.0).dump();
         CHECK_MESSAGE(out.str().find(",\"confidence\":" + expected + ",") != std::string::npos, confidence);
     }
+}
+
+TEST_CASE("a line whose every text escapes at full length fits and reads back whole") {
+    // Each control byte becomes six ("\\u0001"): the line's longest form, in every field at once.
+    const std::string worst(300, '\x01');
+    Fact f;
+    f.article = f.subject = f.subject_type = f.relation = f.object = f.object_type = f.sentence = f.rule = f.lang = worst;
+    f.article_date = f.date = worst;
+    f.start = 4'000'000'000U;
+    f.end = 4'000'000'001U;
+    f.confidence = 0.123456;
+    f.subject_attributes = {{worst, worst}, {"a" + worst, worst}};
+    f.object_attributes = {{worst, worst}};
+    std::ostringstream out;
+    aikg::extract::write_jsonl(out, f);
+    const auto parsed = nlohmann::json::parse(out.str());
+    for (const char* key : {"article", "subject", "subject_type", "relation", "object", "object_type", "sentence", "rule", "lang",
+                            "article_date", "date"})
+        CHECK(parsed[key] == worst);
+    CHECK(parsed["start"] == 4'000'000'000U);
+    CHECK(parsed["end"] == 4'000'000'001U);
+    CHECK(parsed["subject_attributes"].size() == 2);
+    CHECK(parsed["object_attributes"][worst] == worst);
+    CHECK(parsed["confidence"] == 0.123);
 }
