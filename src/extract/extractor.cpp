@@ -51,19 +51,21 @@ bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from,
 
 // One subject per object, the nearest: a gap that may pass over names must not
 // let a far name take a relation a nearer one states.
-std::vector<RuleMatch> nearest_subjects(const std::vector<RuleMatch>& matches) {
+// The result is per thread and valid until the next call.
+const std::vector<RuleMatch>& nearest_subjects(const std::vector<RuleMatch>& matches) {
     auto distance = [](const RuleMatch& m) {
         if (!m.subject || !m.object) return std::ptrdiff_t{0};
         return std::abs(m.object - m.subject);
     };
-    std::vector<RuleMatch> kept;
+    thread_local std::vector<RuleMatch> kept, unique;
+    kept.clear();
+    unique.clear();
     for (const RuleMatch& m : matches) {
         auto same_object = std::find_if(kept.begin(), kept.end(), [&](const RuleMatch& k) { return k.object == m.object; });
         if (same_object == kept.end() || !m.object) kept.push_back(m);
         else if (distance(m) < distance(*same_object)) *same_object = m;
     }
     // Equal subjects matched through different gap lengths are one statement.
-    std::vector<RuleMatch> unique;
     for (const RuleMatch& m : kept)
         if (std::none_of(unique.begin(), unique.end(), [&](const RuleMatch& u) { return u.subject == m.subject && u.object == m.object; }))
             unique.push_back(m);
@@ -510,20 +512,22 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     };
     auto holds = [](const std::vector<kb::EntityId>& ids, kb::EntityId id) { return std::binary_search(ids.begin(), ids.end(), id); };
-    std::vector<kb::EntityId> in_article;
+    // Kept per thread between articles: apply_catalog never runs inside itself.
+    thread_local std::vector<kb::EntityId> in_article, companies_in_article, units_done, in_sentence;
+    thread_local std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
+    in_article.clear();
     for (const auto& sentence : mentions)
         for (const Mention& m : sentence)
             if (!m.anaphor) in_article.push_back(m.entity);
     sorted_unique(in_article);
 
     // The company behind a platform named in the article counts as named too.
-    std::vector<kb::EntityId> companies_in_article = in_article;
+    companies_in_article = in_article;
     for (const kb::EntityId id : in_article)
         if (auto company = entities.company_of(id)) companies_in_article.push_back(*company);
     sorted_unique(companies_in_article);
 
-    std::vector<kb::EntityId> units_done;
-    std::vector<kb::EntityId> in_sentence;
+    units_done.clear();
     for (std::size_t s = 0; s < mentions.size(); ++s) {
         for (const auto& pending : facts[s].pending_makers) {
             const kb::Entity& object = entities.entity(pending.object.entity);
@@ -568,7 +572,7 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
             }
         }
         // A person at a unit is also with the unit's parent, when the article names it.
-        std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
+        additions.clear();
         for (const auto& [key, fact] : facts[s].facts()) {
             if (std::get<1>(key) != affiliated->name) continue;
             for (const kb::EntityId parent : entities.parents_of(std::get<2>(key)))
