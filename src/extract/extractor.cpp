@@ -35,6 +35,16 @@ bool any_cue(const PhraseList& cues, const AnalyzedText& text, std::uint32_t fro
 
 double combine(double a, double b) { return 1.0 - (1.0 - a) * (1.0 - b); }
 
+// Whether `rule` (itself one id or several joined by '+') stands in `rules`,
+// the ids a fact has gathered joined by '+', as whole ids.
+bool names_rule(std::string_view rules, std::string_view rule) {
+    for (std::size_t at = rules.find(rule); at != std::string_view::npos; at = rules.find(rule, at + 1)) {
+        const std::size_t end = at + rule.size();
+        if ((at == 0 || rules[at - 1] == '+') && (end == rules.size() || rules[end] == '+')) return true;
+    }
+    return false;
+}
+
 using FactKey = std::tuple<kb::EntityId, std::string, kb::EntityId>;
 
 // A negation cue counts unless an exception follows it closely ("لا ... فقط", "not only").
@@ -116,8 +126,9 @@ public:
             f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
                      std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
                      sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang, doc_.date, {}, {}, {}};
-        } else if (("+" + f.rule + "+").find("+" + rule + "+") == std::string::npos) {
-            f.rule += "+" + rule;
+        } else if (!names_rule(f.rule, rule)) {
+            f.rule += '+';
+            f.rule += rule;
             f.confidence = combine(f.confidence, confidence);
         } else {
             f.confidence = std::max(f.confidence, confidence);
