@@ -19,6 +19,9 @@ bool is_connector(std::string_view t) { return t == "&" || t == "." || t == "-" 
 
 bool starts_upper(const AnalyzedText& text, std::uint32_t t) {
     std::size_t pos = text.token_begin_byte(t);
+    // Most Latin words open with an ASCII letter, whose case needs no lookup
+    // (A-Z are the only uppercase letters below U+0080).
+    if (const auto first = static_cast<unsigned char>(text.original[pos]); first < 0x80) return first >= 'A' && first <= 'Z';
     return u_isupper(static_cast<UChar32>(text::decode_next(text.original, pos)));
 }
 
