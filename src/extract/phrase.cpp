@@ -47,7 +47,7 @@ std::uint32_t match_phrase_from(const Phrase& phrase, const AnalyzedText& text, 
     return i - t;
 }
 
-std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+std::uint32_t match_any_from(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
     std::uint32_t best = 0;
     // A text analysed with the rule set's WordIndex has every phrase of that
     // set numbered (WordIndex::build): most tokens are no rule word at all,

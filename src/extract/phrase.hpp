@@ -71,6 +71,15 @@ inline bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, st
 }
 
 // The longest of several phrases matching at `t`, or 0.
-std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+std::uint32_t match_any_from(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
+inline std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
+    // Asked at most tokens of every sentence (barriers, cues, negations), and
+    // most tokens are no rule word: that answer is given here without a call.
+    if (text.indexed() && t < end) {
+        const std::uint32_t header = *text.facts(t);
+        if (packed_token::words(header) == 0 && !packed_token::soft(header)) return 0;
+    }
+    return match_any_from(phrases, text, t, end);
+}
 
 }  // namespace aikg::extract
