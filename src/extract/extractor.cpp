@@ -264,17 +264,29 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
     names.insert(names.end(), unknown.begin(), unknown.end());
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-    assign_context_types(text, rules, entities, names);
+    assign_context_types(text, sentence, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
+    auto take_name = [&](const Mention& name) {
+        // Categories ("closed models") are generic: "these models" never means them.
+        const kb::Entity& entity = entities.entity(name.entity);
+        const std::string& type = name.context_type ? *name.context_type : entity.type;
+        if (!entity.category && type != kUntyped) resolver.saw(type, name.entity);
+        mentions.push_back(name);
+        return name.end_token;
+    };
+    if (!may_occur_in(rules.anaphor_phrases, text, sentence)) {
+        // No anaphor can start anywhere: the names alone, as the loop below takes them.
+        std::uint32_t t = sentence.first_token;
+        for (const Mention& name : names) {
+            if (name.first_token < t) break;
+            t = take_name(name);
+        }
+        return;
+    }
     std::size_t n = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token;) {
         if (n < names.size() && names[n].first_token == t) {
-            // Categories ("closed models") are generic: "these models" never means them.
-            const kb::Entity& entity = entities.entity(names[n].entity);
-            const std::string& type = names[n].context_type ? *names[n].context_type : entity.type;
-            if (!entity.category && type != kUntyped) resolver.saw(type, names[n].entity);
-            mentions.push_back(names[n]);
-            t = names[n++].end_token;
+            t = take_name(names[n++]);
             continue;
         }
         // A token that starts no anaphor phrase ("the company") is passed at once.
@@ -297,8 +309,10 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     }
 }
 
-void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
-                                     std::vector<Mention>& mentions) const {
+void Extractor::assign_context_types(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
+                                     EntityTable& entities, std::vector<Mention>& mentions) const {
+    // Every way a name takes a type here starts with a type cue.
+    if (!may_occur_in(rules.type_cue_phrases, text, sentence)) return;
     constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
     // Only names the catalog does not know, or names with that sense in the catalog, take a type from the words around them.
     auto may_take = [&entities](const Mention& m, const std::string& type) {

@@ -70,6 +70,18 @@ inline bool may_start_at(const PhraseList& phrases, const AnalyzedText& text, st
     return false;
 }
 
+// Whether some phrase of the list may match anywhere in the sentence: false
+// only when the text is indexed and the sentence holds none of the words the
+// phrases begin with. Stages that try a list at every token of a sentence
+// ask this once first.
+inline bool may_occur_in(const PhraseList& phrases, const AnalyzedText& text, const SentenceTokens& sentence) {
+    if (!text.indexed() || !phrases.fully_indexed) return true;
+    const std::size_t slots = std::min<std::size_t>(phrases.first_words.size(), sentence.word_slots);
+    for (std::size_t slot = 0; slot < slots; ++slot)
+        if ((phrases.first_words[slot] & sentence.word_bits[slot]) != 0) return true;
+    return false;
+}
+
 // The longest of several phrases matching at `t`, or 0.
 std::uint32_t match_any_from(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
 inline std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
