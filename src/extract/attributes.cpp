@@ -51,11 +51,14 @@ const Mention* nearest_model(const std::vector<Mention>& mentions, const EntityT
 SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                                    const EntityTable& entities, const AttributeCues& cues, const std::string& article_date) {
     SentenceAttributes out;
+    // Most sentences name no month and no openness: asked once, not at every token.
+    const bool months = may_occur_in(cues.month_phrases, text, sentence);
+    const bool openness = may_occur_in(cues.openness_phrases, text, sentence);
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
         // Months and openness words are rule words: a token that is none starts neither.
         const bool wordless = text.indexed() && !text.is_soft(t) && text.has_no_words(t);
         // Dates: [day] month [year].
-        if (out.date.empty() && !wordless && may_start_at(cues.month_phrases, text, t)) {
+        if (months && out.date.empty() && !wordless && may_start_at(cues.month_phrases, text, t)) {
             for (const auto& [phrase, month] : cues.months) {
                 const std::uint32_t len = match_phrase(phrase, text, t, sentence.end_token);
                 if (len == 0) continue;
@@ -89,7 +92,7 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
             }
         }
         // Openness words next to a model.
-        if (wordless || !may_start_at(cues.openness_phrases, text, t)) continue;
+        if (!openness || wordless || !may_start_at(cues.openness_phrases, text, t)) continue;
         for (const auto& [level, phrases] : cues.openness) {
             const std::uint32_t len = match_any(phrases, text, t, sentence.end_token);
             if (len == 0) continue;
