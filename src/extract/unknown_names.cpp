@@ -33,7 +33,8 @@ public:
         covered_.assign(sentence.end_token - sentence.first_token, 0);
         for (const Mention& m : known)
             for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = 1;
-        roles_ = people.roles;
+        // A sentence that holds no role word makes nobody a person by role.
+        if (people.roles && may_occur_in(*people.roles, text, sentence)) roles_ = people.roles;
         role_intro_ = people.role_intro;
     }
 

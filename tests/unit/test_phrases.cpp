@@ -53,7 +53,8 @@ TEST_CASE("a phrase list says no for a sentence only when none of its phrases ma
         const AnalyzedText text = aikg::extract::analyze(doc.text, &rules->words, &names);
         for (const auto& sentence : text.sentences) {
             for (const PhraseList* list : {&rules->anaphor_phrases, &rules->type_cue_phrases, &rules->negation, &rules->hedge,
-                                           &rules->attributes.month_phrases, &rules->attributes.openness_phrases}) {
+                                           &rules->attributes.month_phrases, &rules->attributes.openness_phrases,
+                                           &rules->lexicons.at("role")}) {
                 const bool matched = matches_somewhere(*list, text, sentence);
                 if (!aikg::extract::may_occur_in(*list, text, sentence)) {
                     ++said_no;
