@@ -264,7 +264,7 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
     names.insert(names.end(), unknown.begin(), unknown.end());
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-    assign_context_types(text, sentence, rules, entities, names);
+    assign_context_types(text, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     auto take_name = [&](const Mention& name) {
         // Categories ("closed models") are generic: "these models" never means them.
@@ -309,10 +309,8 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     }
 }
 
-void Extractor::assign_context_types(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                     EntityTable& entities, std::vector<Mention>& mentions) const {
-    // Every way a name takes a type here starts with a type cue.
-    if (!may_occur_in(rules.type_cue_phrases, text, sentence)) return;
+void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
+                                     std::vector<Mention>& mentions) const {
     constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
     // Only names the catalog does not know, or names with that sense in the catalog, take a type from the words around them.
     auto may_take = [&entities](const Mention& m, const std::string& type) {
