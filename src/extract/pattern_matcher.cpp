@@ -183,8 +183,13 @@ private:
 
 bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
     if (!text.indexed()) return true;
-    for (const auto& any_of : rule.required_words)
-        if (std::none_of(any_of.begin(), any_of.end(), [&sentence](std::uint32_t id) { return sentence.contains_word(id); })) return false;
+    bool met = false;
+    for (const Rule::WordMask& m : rule.required_masks) {
+        met = met || (m.slot < sentence.word_slots && (sentence.word_bits[m.slot] & m.mask) != 0);
+        if (!m.ends_element) continue;
+        if (!met) return false;
+        met = false;
+    }
     return true;
 }
 

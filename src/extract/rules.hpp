@@ -64,6 +64,16 @@ struct Rule {
     // required word element, the first words of its phrases (any one will do).
     // Filled by WordIndex::build; sentences without them skip the rule.
     std::vector<std::vector<std::uint32_t>> required_words;
+    // The same as masks over a sentence's word bits, all in one array (a
+    // vector per element cost a cache miss each, for every sentence a rule's
+    // trigger word was in): an element is satisfied when any of its masks
+    // meets the sentence's bits; `ends_element` marks an element's last mask.
+    struct WordMask {
+        std::uint32_t slot = 0;
+        bool ends_element = false;
+        std::uint64_t mask = 0;
+    };
+    std::vector<WordMask> required_masks;
 };
 
 // A category node ("closed models") recognised from words rather than a fixed

@@ -18,10 +18,13 @@ TypeBits::TypeBits(const kb::Ontology& ontology, const std::vector<RuleSet>& rul
 }
 
 std::uint64_t TypeBits::bit(std::string_view type) const noexcept {
-    const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), type);
-    if (it == sorted_.end() || *it != type) return 0;
-    const auto index = static_cast<std::size_t>(it - sorted_.begin());
-    return index < 64 ? std::uint64_t{1} << index : 0;
+    // Asked for every name of every sentence with a rule to try: a scan that
+    // compares lengths first beat the binary search's string comparisons
+    // (a dozen types, most of different lengths).
+    const std::size_t count = std::min<std::size_t>(sorted_.size(), 64);
+    for (std::size_t i = 0; i < count; ++i)
+        if (sorted_[i].size() == type.size() && sorted_[i] == type) return std::uint64_t{1} << i;
+    return 0;
 }
 
 std::uint64_t TypeBits::bits(const std::vector<std::string>& types) const noexcept {

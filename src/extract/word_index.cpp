@@ -107,6 +107,7 @@ WordIndex WordIndex::build(RuleSet& rules) {
     index.freeze();
     auto require = [](Rule& rule) {
         rule.required_words.clear();
+        rule.required_masks.clear();
         for (const PatternElement& e : rule.pattern) {
             if (e.kind != PatternElement::Kind::Words || e.optional || e.phrases.empty()) continue;
             std::vector<std::uint32_t> firsts;
@@ -118,6 +119,12 @@ WordIndex WordIndex::build(RuleSet& rules) {
             if (!all_indexed) continue;
             std::sort(firsts.begin(), firsts.end());
             firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+            for (const std::uint32_t id : firsts) {
+                if (rule.required_masks.empty() || rule.required_masks.back().ends_element || rule.required_masks.back().slot != id / 64)
+                    rule.required_masks.push_back({id / 64, false, 0});
+                rule.required_masks.back().mask |= std::uint64_t{1} << (id % 64);
+            }
+            if (!firsts.empty()) rule.required_masks.back().ends_element = true;
             rule.required_words.push_back(std::move(firsts));
         }
     };
