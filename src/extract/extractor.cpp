@@ -436,6 +436,9 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
     thread_local std::vector<const Rule*> candidates;  // apply_rules never runs inside itself
     candidate_rules(rules, text, sentence, candidates);
+    // A list or a merge only ever joins names: a rule with more slots than the
+    // sentence has names cannot match, and most sentences have one name.
+    std::erase_if(candidates, [&mentions](const Rule* rule) { return rule->slot_count > mentions.size(); });
     if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&

@@ -47,11 +47,9 @@ private:
     // choose rules by their trigger words: candidate_rules, words_may_match.)
     bool may_match() const {
         if (units_.empty()) return false;
-        std::size_t slots = 0, names = 0;
-        for (const PatternElement& e : rule_.pattern)
-            slots += e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
+        std::size_t names = 0;
         for (const Unit& u : units_) names += u.is_name();
-        return names >= slots;
+        return names >= rule_.slot_count;
     }
 
     // Whether the pattern's first element may match at unit `u`: most units

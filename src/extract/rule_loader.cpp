@@ -35,6 +35,12 @@ PhraseList phrase_list(const YAML::Node& node, const std::string& file, const st
     return phrases;
 }
 
+std::uint32_t count_slots(const std::vector<PatternElement>& pattern) {
+    return static_cast<std::uint32_t>(std::count_if(pattern.begin(), pattern.end(), [](const PatternElement& e) {
+        return e.kind == PatternElement::Kind::Subject || e.kind == PatternElement::Kind::Object;
+    }));
+}
+
 // Parses one pattern string; reports each bad piece at the rule's line.
 enum class Slots { Both, ObjectOnly, SubjectOnly, None };
 
@@ -268,6 +274,7 @@ void load_file(const std::filesystem::path& path, const kb::Ontology& ontology, 
             }
             const Slots slots = rule.implicit_maker ? Slots::ObjectOnly : rule.reciprocal ? Slots::SubjectOnly : Slots::Both;
             rule.pattern = parse_pattern(*pattern, line_of(item["pattern"]), rule.id, slots, ctx);
+            rule.slot_count = count_slots(rule.pattern);
             rule.subject_types = narrowed_types(item["subject_types"], rule.relation->domain, "rule '" + rule.id + "' subject_types", ctx);
             rule.object_types = narrowed_types(item["object_types"], rule.relation->range, "rule '" + rule.id + "' object_types", ctx);
             if (const YAML::Node c = item["confidence"]) {

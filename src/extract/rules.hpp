@@ -58,6 +58,9 @@ struct Rule {
     // The pattern names only {subject}, a list whose members relate to each
     // other pairwise ("the competition between Linux and Unix"); symmetric relations only.
     bool reciprocal = false;
+    // How many of the pattern's elements are {subject} or {object}: a
+    // sentence with fewer names than that cannot match.
+    std::uint32_t slot_count = 0;
     std::string file;
     int line = 0;
     // Words the sentence must contain for the pattern to have a chance: per
