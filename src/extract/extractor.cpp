@@ -435,10 +435,9 @@ private:
 void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                             const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const {
     thread_local std::vector<const Rule*> candidates;  // apply_rules never runs inside itself
-    candidate_rules(rules, text, sentence, candidates);
     // A list or a merge only ever joins names: a rule with more slots than the
     // sentence has names cannot match, and most sentences have one name.
-    std::erase_if(candidates, [&mentions](const Rule* rule) { return rule->slot_count > mentions.size(); });
+    candidate_rules(rules, text, sentence, mentions.size(), candidates);
     if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&

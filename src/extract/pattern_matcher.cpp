@@ -179,23 +179,33 @@ private:
 
 }  // namespace
 
-bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
-    if (!text.indexed()) return true;
+namespace {
+
+// Whether every required element has a mask meeting the sentence's word bits.
+bool masks_met(const Rule::WordMask* first, const Rule::WordMask* last, const SentenceTokens& sentence) {
     bool met = false;
-    for (const Rule::WordMask& m : rule.required_masks) {
-        met = met || (m.slot < sentence.word_slots && (sentence.word_bits[m.slot] & m.mask) != 0);
-        if (!m.ends_element) continue;
+    for (const Rule::WordMask* m = first; m != last; ++m) {
+        met = met || (m->slot < sentence.word_slots && (sentence.word_bits[m->slot] & m->mask) != 0);
+        if (!m->ends_element) continue;
         if (!met) return false;
         met = false;
     }
     return true;
 }
 
-void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::vector<const Rule*>& out) {
+}  // namespace
+
+bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
+    if (!text.indexed()) return true;
+    return masks_met(rule.required_masks.data(), rule.required_masks.data() + rule.required_masks.size(), sentence);
+}
+
+void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::size_t names,
+                     std::vector<const Rule*>& out) {
     out.clear();
-    if (!text.indexed() || rules.rules_by_trigger.empty()) {
+    if (!text.indexed() || rules.rule_screens.size() != rules.rules.size()) {
         for (const Rule& rule : rules.rules)
-            if (words_may_match(rule, text, sentence)) out.push_back(&rule);
+            if (rule.slot_count <= names && words_may_match(rule, text, sentence)) out.push_back(&rule);
         return;
     }
     // A bit per rule: the union of the rules the sentence's words trigger,
@@ -205,17 +215,21 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     chosen.assign((rules.rules.size() + 63) / 64, 0);
     auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
+    const std::size_t words = rules.trigger_begin.empty() ? 0 : rules.trigger_begin.size() - 1;
     for (std::size_t slot = 0; slot < sentence.word_slots; ++slot) {
         for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {
             const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-            if (word < rules.rules_by_trigger.size())
-                for (const std::uint32_t r : rules.rules_by_trigger[word]) choose(r);
+            if (word >= words) continue;
+            for (std::uint32_t i = rules.trigger_begin[word]; i < rules.trigger_begin[word + 1]; ++i) choose(rules.trigger_rules[i]);
         }
     }
+    const Rule::WordMask* masks = rules.required_masks.data();
     for (std::size_t slot = 0; slot < chosen.size(); ++slot) {
         for (std::uint64_t bits = chosen[slot]; bits != 0; bits &= bits - 1) {
             const std::size_t r = slot * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-            if (words_may_match(rules.rules[r], text, sentence)) out.push_back(&rules.rules[r]);
+            const RuleSet::RuleScreen& screen = rules.rule_screens[r];
+            if (screen.slot_count <= names && masks_met(masks + screen.mask_begin, masks + screen.mask_end, sentence))
+                out.push_back(&rules.rules[r]);
         }
     }
 }

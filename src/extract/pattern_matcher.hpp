@@ -33,10 +33,12 @@ protected:
 // before any units are built.
 bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence);
 
-// The rules of `rules` whose trigger words the sentence holds, in rule order.
-// Written into `out` (cleared first), which callers keep between sentences:
-// a vector per sentence was one of extraction's most frequent allocations.
-void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::vector<const Rule*>& out);
+// The rules of `rules` whose trigger words the sentence holds and whose
+// slots its `names` can fill, in rule order. Written into `out` (cleared
+// first), which callers keep between sentences: a vector per sentence was one
+// of extraction's most frequent allocations.
+void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::size_t names,
+                     std::vector<const Rule*>& out);
 
 // Every way the pattern matches, starting at any unit, written into `out`
 // (cleared first; callers keep it between rules). Gaps never cross a name or

@@ -129,8 +129,22 @@ struct RuleSet {
     // Rules by a word their first required element starts with, and rules
     // that require none (filled by WordIndex::build): a sentence's words name
     // the few rules worth trying.
-    std::vector<std::vector<std::uint32_t>> rules_by_trigger;
+    // In compressed rows: the rules of word w are trigger_rules[trigger_begin[w]
+    // .. trigger_begin[w + 1]). Choosing a sentence's rules reads these and
+    // rule_screens only, contiguous, rather than a vector per word and each
+    // Rule (hundreds of bytes apart, a cache miss each).
+    std::vector<std::uint32_t> trigger_begin;
+    std::vector<std::uint32_t> trigger_rules;
     std::vector<std::uint32_t> rules_without_trigger;
+    // Per rule, what decides cheaply whether a sentence may match it: its
+    // slots and its required words' masks (in required_masks, from mask_begin).
+    struct RuleScreen {
+        std::uint32_t slot_count = 0;
+        std::uint32_t mask_begin = 0;
+        std::uint32_t mask_end = 0;
+    };
+    std::vector<RuleScreen> rule_screens;
+    std::vector<Rule::WordMask> required_masks;
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

@@ -129,13 +129,24 @@ WordIndex WordIndex::build(RuleSet& rules) {
         }
     };
     for (Rule& rule : rules.rules) require(rule);
-    rules.rules_by_trigger.assign(index.size(), {});
+    std::vector<std::vector<std::uint32_t>> by_trigger(index.size());
     rules.rules_without_trigger.clear();
+    rules.rule_screens.clear();
+    rules.required_masks.clear();
     for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
-        const auto& required = rules.rules[r].required_words;
-        if (required.empty()) rules.rules_without_trigger.push_back(r);
+        const Rule& rule = rules.rules[r];
+        if (rule.required_words.empty()) rules.rules_without_trigger.push_back(r);
         else
-            for (const std::uint32_t word : required.front()) rules.rules_by_trigger[word].push_back(r);
+            for (const std::uint32_t word : rule.required_words.front()) by_trigger[word].push_back(r);
+        const auto mask_begin = static_cast<std::uint32_t>(rules.required_masks.size());
+        rules.required_masks.insert(rules.required_masks.end(), rule.required_masks.begin(), rule.required_masks.end());
+        rules.rule_screens.push_back({rule.slot_count, mask_begin, static_cast<std::uint32_t>(rules.required_masks.size())});
+    }
+    rules.trigger_begin.assign(1, 0);
+    rules.trigger_rules.clear();
+    for (const auto& word_rules : by_trigger) {
+        rules.trigger_rules.insert(rules.trigger_rules.end(), word_rules.begin(), word_rules.end());
+        rules.trigger_begin.push_back(static_cast<std::uint32_t>(rules.trigger_rules.size()));
     }
     for (CategoryPattern& c : rules.categories) require(c.rule);
     return index;
