@@ -64,6 +64,7 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
         if (child == UINT32_MAX) {
             child = static_cast<std::uint32_t>(nodes_.size());
             edges_.insert(node, word, child);
+            nodes_[node].has_children = true;
             nodes_.emplace_back();
         }
         node = child;
@@ -96,7 +97,7 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
             }
         };
         consider(t);
-        while (t < end) {
+        while (t < end && nodes_[node].has_children) {
             if (text.is_soft(t)) {
                 ++t;
                 continue;

@@ -53,6 +53,9 @@ private:
     };
     struct Node {
         std::int64_t entity = -1;
+        // Most names are one word: a node without children ends the walk
+        // without hashing the next token (a cache miss in the edge table).
+        bool has_children = false;
     };
     struct Candidate {
         std::int64_t entity = -1;
