@@ -22,7 +22,7 @@ namespace {
 
 // Chunks up to this long are remembered; longer ones (URLs, runs without
 // spaces) rarely repeat. Their offsets fit a byte, which keeps entries small.
-constexpr std::size_t kMaxChunkBytes = 48;
+constexpr std::size_t kMaxChunkBytes = 49;  // 48 and the space after
 constexpr std::size_t kMaxNormalizedBytes = 255;
 // The memo starts over when full, between documents (chunk ids stay valid
 // for a whole document): small enough to stay in cache.
@@ -345,7 +345,11 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
         }
         if (pos >= n) break;
         const std::size_t start = pos;
-        pos = chunk_end(bytes, pos, n);
+        const std::size_t word_end = chunk_end(bytes, pos, n);
+        // The space after a word goes with it, so that the usual single space
+        // costs no turn of the loop above: a space normalises to itself and
+        // ends a token, so the chunk's tokens are the word's.
+        pos = word_end < n && bytes[word_end] == ' ' ? word_end + 1 : word_end;
         const std::string_view text = utf8.substr(start, pos - start);
         if (const ChunkResult* chunk = memo.get(text)) {
             if (chunk->joins_before && start > 0) {
@@ -353,9 +357,9 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
                 return;
             }
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
-            if (chunk->may_end_sentence) may_break_at(start, pos);
+            if (chunk->may_end_sentence) may_break_at(start, word_end);
         } else {
-            may_break_at(start, pos);
+            may_break_at(start, word_end);
             if (start > 0 && joins_before(text)) {
                 out = in_two_steps(utf8);
                 return;
