@@ -65,6 +65,7 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
             child = static_cast<std::uint32_t>(nodes_.size());
             edges_.insert(node, word, child);
             nodes_[node].has_children = true;
+            nodes_[node].child_openings |= opening_bit(word);
             nodes_.emplace_back();
         }
         node = child;
@@ -102,7 +103,9 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
                 ++t;
                 continue;
             }
-            const std::uint32_t next = edges_.find(node, text::strip_article(text.token_text(t)));
+            const std::string_view word = text::strip_article(text.token_text(t));
+            if ((nodes_[node].child_openings & opening_bit(word)) == 0) break;
+            const std::uint32_t next = edges_.find(node, word);
             if (next == UINT32_MAX) break;
             node = next;
             ++t;

@@ -56,7 +56,18 @@ private:
         // Most names are one word: a node without children ends the walk
         // without hashing the next token (a cache miss in the edge table).
         bool has_children = false;
+        // A bit for the first two bytes of each child's word (two: Arabic
+        // letters share four lead bytes): most names end where they are, and
+        // a token whose opening no child shares is turned down without
+        // probing the edge table.
+        std::uint64_t child_openings = 0;
     };
+    static std::uint64_t opening_bit(std::string_view word) {
+        if (word.empty()) return ~std::uint64_t{0};
+        const unsigned first = static_cast<unsigned char>(word[0]);
+        const unsigned second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0U;
+        return std::uint64_t{1} << ((first * 7 + second) % 64);
+    }
     struct Candidate {
         std::int64_t entity = -1;
         std::uint32_t end_token = 0;
