@@ -493,12 +493,14 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     };
 
     thread_local std::vector<RuleMatch> matches;  // per rule, kept between sentences
+    thread_local std::vector<std::uint32_t> name_units;  // likewise
+    name_units_of(units, name_units);
     // Merging rules go first: they turn "brand + model" into one name for every later rule.
     for (const Rule* candidate : candidates) {
         const Rule& rule = *candidate;
         if (!rule.merge) continue;
         std::vector<std::pair<std::size_t, std::size_t>> merges;
-        match_rule(rule, units, text, fits, matches);
+        match_rule(rule, units, name_units, text, fits, matches);
         for (const RuleMatch& match : matches) {
             emit(rule, match);
             merges.emplace_back(static_cast<std::size_t>(match.subject - units.data()), static_cast<std::size_t>(match.object - units.data()));
@@ -514,11 +516,12 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
             units.erase(units.begin() + static_cast<std::ptrdiff_t>(first), units.begin() + static_cast<std::ptrdiff_t>(last) + 1);
             units.insert(units.begin() + static_cast<std::ptrdiff_t>(first), std::move(head));
         }
+        if (!merges.empty()) name_units_of(units, name_units);
     }
     for (const Rule* candidate : candidates) {
         const Rule& rule = *candidate;
         if (rule.merge) continue;
-        match_rule(rule, units, text, fits, matches);
+        match_rule(rule, units, name_units, text, fits, matches);
         if (matches.empty()) continue;
         for (const RuleMatch& match : nearest_subjects(matches)) emit(rule, match);
     }

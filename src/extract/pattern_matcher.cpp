@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <span>
 
 namespace aikg::extract {
 namespace {
@@ -18,13 +19,13 @@ struct MatchMemo {
 
 class Matcher {
 public:
-    Matcher(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
-            std::vector<RuleMatch>& matches)
-        : rule_(rule), units_(units), text_(text), fits_(fits), matches_(matches) {}
+    Matcher(const Rule& rule, const std::vector<Unit>& units, std::span<const std::uint32_t> name_units, const AnalyzedText& text,
+            const SlotFilter& fits, std::vector<RuleMatch>& matches)
+        : rule_(rule), units_(units), name_units_(name_units), text_(text), fits_(fits), matches_(matches) {}
 
     void run() {
         matches_.clear();
-        if (!may_match()) return;
+        if (units_.empty() || name_units_.size() < rule_.slot_count) return;
         thread_local MatchMemo shared;
         MatchMemo own;  // only if a match were ever started inside another on this thread
         MatchMemo& memo = shared.in_use ? own : shared;
@@ -38,19 +39,22 @@ public:
             MatchMemo& memo;
             ~Release() { memo.in_use = false; }
         } release{memo};
+        // A pattern opening with a slot can only start on a name: the names
+        // are visited directly, in the same order as a walk over every unit.
+        const bool opens_with_slot = !rule_.pattern.empty() && (rule_.pattern.front().kind == PatternElement::Kind::Subject ||
+                                                                rule_.pattern.front().kind == PatternElement::Kind::Object);
+        if (opens_with_slot) {
+            for (const std::uint32_t u : name_units_) {
+                start_ = u;
+                step(0, start_, {});
+            }
+            return;
+        }
         for (start_ = 0; start_ < units_.size(); ++start_)
             if (may_start_at(start_)) step(0, start_, {});
     }
 
 private:
-    // A cheap test before any matching: enough names for the slots. (Callers
-    // choose rules by their trigger words: candidate_rules, words_may_match.)
-    bool may_match() const {
-        if (units_.empty()) return false;
-        std::size_t names = 0;
-        for (const Unit& u : units_) names += u.is_name();
-        return names >= rule_.slot_count;
-    }
 
     // Whether the pattern's first element may match at unit `u`: most units
     // are neither a name nor a word that starts the element's phrases, and
@@ -169,6 +173,7 @@ private:
 
     const Rule& rule_;
     const std::vector<Unit>& units_;
+    std::span<const std::uint32_t> name_units_;
     const AnalyzedText& text_;
     const SlotFilter& fits_;
     std::size_t start_ = 0;
@@ -234,9 +239,34 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     }
 }
 
+void name_units_of(const std::vector<Unit>& units, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::uint32_t u = 0; u < units.size(); ++u)
+        if (units[u].is_name()) out.push_back(u);
+}
+
+void match_rule(const Rule& rule, const std::vector<Unit>& units, std::span<const std::uint32_t> name_units, const AnalyzedText& text,
+                const SlotFilter& fits, std::vector<RuleMatch>& out) {
+    Matcher(rule, units, name_units, text, fits, out).run();
+}
+
 void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
                 std::vector<RuleMatch>& out) {
-    Matcher(rule, units, text, fits, out).run();
+    // Kept per thread like the match memo, and for the same reason.
+    thread_local std::vector<std::uint32_t> shared;
+    thread_local bool shared_in_use = false;
+    std::vector<std::uint32_t> own;  // only if a match were ever started inside another on this thread
+    const bool use_shared = !shared_in_use;
+    std::vector<std::uint32_t>& names = use_shared ? shared : own;
+    name_units_of(units, names);
+    struct Release {
+        bool active;
+        ~Release() {
+            if (active) shared_in_use = false;
+        }
+    } release{use_shared};
+    if (use_shared) shared_in_use = true;
+    Matcher(rule, units, names, text, fits, out).run();
 }
 
 }  // namespace aikg::extract

@@ -1,6 +1,8 @@
 #pragma once
 // Runs one rule's pattern over a sentence's units.
 
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "extract/rules.hpp"
@@ -45,5 +47,11 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
 // a barrier word; a name slot needs at least one member of an allowed type.
 void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
                 std::vector<RuleMatch>& out);
+// The same for callers that try many rules on one sentence: `name_units` are
+// the indexes of the units that are names, ascending (name_units_of), worked
+// out once rather than by every rule.
+void match_rule(const Rule& rule, const std::vector<Unit>& units, std::span<const std::uint32_t> name_units, const AnalyzedText& text,
+                const SlotFilter& fits, std::vector<RuleMatch>& out);
+void name_units_of(const std::vector<Unit>& units, std::vector<std::uint32_t>& out);
 
 }  // namespace aikg::extract
