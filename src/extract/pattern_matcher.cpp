@@ -1,6 +1,7 @@
 #include "extract/pattern_matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <span>
@@ -8,13 +9,20 @@
 namespace aikg::extract {
 namespace {
 
-// The (element, unit) memo of a match, kept per thread between matches: a
-// rule is matched against every sentence its words occur in, and allocating
-// the memo each time was a tenth of all allocations in extraction.
-struct MatchMemo {
-    std::vector<std::vector<std::uint8_t>> lengths;
-    std::vector<std::uint8_t> computed;
-    bool in_use = false;
+// The distinct lengths with which a word element matches at one unit, in
+// the order they are found (the order matches are reported in). Phrases are
+// shorter than 256 tokens, so there are fewer than 256 lengths.
+struct Lengths {
+    std::uint8_t count = 0;
+    std::array<std::uint8_t, 255> values;  // the first `count` are set
+    void add(std::size_t n) {
+        if (n == 0 || n >= 256) return;
+        const auto length = static_cast<std::uint8_t>(n);
+        if (std::find(values.begin(), values.begin() + count, length) != values.begin() + count) return;
+        values[count++] = length;
+    }
+    const std::uint8_t* begin() const { return values.data(); }
+    const std::uint8_t* end() const { return values.data() + count; }
 };
 
 class Matcher {
@@ -26,19 +34,6 @@ public:
     void run() {
         matches_.clear();
         if (units_.empty() || name_units_.size() < rule_.slot_count) return;
-        thread_local MatchMemo shared;
-        MatchMemo own;  // only if a match were ever started inside another on this thread
-        MatchMemo& memo = shared.in_use ? own : shared;
-        memo.in_use = true;
-        const std::size_t keys = rule_.pattern.size() * units_.size();
-        if (memo.lengths.size() < keys) memo.lengths.resize(keys);
-        memo.computed.assign(keys, 0);  // a key's lengths are cleared when first computed
-        memo_ = &memo.lengths;
-        computed_ = &memo.computed;
-        struct Release {
-            MatchMemo& memo;
-            ~Release() { memo.in_use = false; }
-        } release{memo};
         // A pattern opening with a slot can only start on a name: the names
         // are visited directly, in the same order as a walk over every unit.
         const bool opens_with_slot = !rule_.pattern.empty() && (rule_.pattern.front().kind == PatternElement::Kind::Subject ||
@@ -99,40 +94,27 @@ private:
         return consumed;  // plain-word units are one token each
     }
 
-    // The distinct lengths with which word element `e` matches at unit `u`;
-    // computed once per (element, unit): gaps reach the same place many times.
-    const std::vector<std::uint8_t>& lengths_at(std::size_t e, std::size_t u) {
-        static const std::vector<std::uint8_t> kNone;
+    // The distinct lengths with which word element `e` matches at unit `u`.
+    // Worked out each time it is asked: the same (element, unit) comes back
+    // in under 3% of the asks, and a memo of them cost more than it saved.
+    Lengths lengths_at(std::size_t e, std::size_t u) const {
+        Lengths lengths;
         // Word phrases never start on a name (words_at says 0 for each).
-        if (u >= units_.size() || units_[u].is_name()) return kNone;
-        const std::size_t key = e * units_.size() + u;
-        auto& lengths = (*memo_)[key];
-        if (!(*computed_)[key]) {
-            (*computed_)[key] = 1;
-            lengths.clear();
-            const PatternElement& element = rule_.pattern[e];
-            // Only the phrases whose first word the token is can match here.
-            std::uint32_t t = units_[u].first_token;
-            if (text_.indexed() && element.phrases.fully_indexed && !units_[u].is_name() && !text_.is_soft(t)) {
-                for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id) {
-                    if (!element.phrases.may_start(*id)) continue;
-                    auto range = std::equal_range(element.phrases.by_first_word.begin(), element.phrases.by_first_word.end(),
-                                                  std::pair<std::uint32_t, std::uint32_t>{*id, 0},
-                                                  [](const auto& a, const auto& b) { return a.first < b.first; });
-                    for (auto it = range.first; it != range.second; ++it) {
-                        const std::size_t n = words_at(element.phrases[it->second], u);
-                        if (n > 0 && n < 256 && std::find(lengths.begin(), lengths.end(), n) == lengths.end())
-                            lengths.push_back(static_cast<std::uint8_t>(n));
-                    }
-                }
-                return lengths;
+        if (u >= units_.size() || units_[u].is_name()) return lengths;
+        const PatternElement& element = rule_.pattern[e];
+        // Only the phrases whose first word the token is can match here.
+        const std::uint32_t t = units_[u].first_token;
+        if (text_.indexed() && element.phrases.fully_indexed && !text_.is_soft(t)) {
+            for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id) {
+                if (!element.phrases.may_start(*id)) continue;
+                auto range = std::equal_range(element.phrases.by_first_word.begin(), element.phrases.by_first_word.end(),
+                                              std::pair<std::uint32_t, std::uint32_t>{*id, 0},
+                                              [](const auto& a, const auto& b) { return a.first < b.first; });
+                for (auto it = range.first; it != range.second; ++it) lengths.add(words_at(element.phrases[it->second], u));
             }
-            for (const Phrase& p : element.phrases) {
-                const std::size_t n = words_at(p, u);
-                if (n > 0 && n < 256 && std::find(lengths.begin(), lengths.end(), n) == lengths.end())
-                    lengths.push_back(static_cast<std::uint8_t>(n));
-            }
+            return lengths;
         }
+        for (const Phrase& p : element.phrases) lengths.add(words_at(p, u));
         return lengths;
     }
 
@@ -178,8 +160,6 @@ private:
     const SlotFilter& fits_;
     std::size_t start_ = 0;
     std::vector<RuleMatch>& matches_;
-    std::vector<std::vector<std::uint8_t>>* memo_ = nullptr;
-    std::vector<std::uint8_t>* computed_ = nullptr;
 };
 
 }  // namespace
