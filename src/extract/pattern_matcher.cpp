@@ -86,10 +86,10 @@ private:
     // returns the number of units consumed, 0 for none.
     std::size_t words_at(const Phrase& phrase, std::size_t u) const {
         if (u >= units_.size() || units_[u].is_name()) return 0;
-        std::uint32_t end = units_[u].first_token;
-        std::size_t last = u;
-        // The phrase may span several plain-word units; stop at the first name.
-        while (last < units_.size() && !units_[last].is_name()) end = units_[last++].end_token;
+        // The phrase may span several plain-word units; it stops at the next
+        // name (units cover the sentence's tokens one after the other).
+        const auto next_name = std::upper_bound(name_units_.begin(), name_units_.end(), static_cast<std::uint32_t>(u));
+        const std::uint32_t end = next_name != name_units_.end() ? units_[*next_name].first_token : units_.back().end_token;
         const std::uint32_t consumed = match_phrase(phrase, text_, units_[u].first_token, end);
         return consumed;  // plain-word units are one token each
     }
