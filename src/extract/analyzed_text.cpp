@@ -97,9 +97,11 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
     text::NormalizedTokens& normalized = thread_normalized();
     std::swap(normalized.normalized, a.normalized);
     std::swap(normalized.tokens, a.tokens);
+    std::swap(normalized.token_bytes, a.token_bytes);
     text::normalize_and_tokenize(original, normalized);
     std::swap(normalized.normalized, a.normalized);
     std::swap(normalized.tokens, a.tokens);
+    std::swap(normalized.token_bytes, a.token_bytes);
     const std::size_t count = a.tokens.size();
     a.sentences.clear();
     a.analysed_with_words = words != nullptr;

@@ -44,8 +44,9 @@ struct AnalyzedText {
     AnalyzedText& operator=(const AnalyzedText&) = delete;
 
     std::string_view original;
-    text::NormalizedText normalized;
+    text::NormalizedText normalized;  // the text; its origin map is not kept (token_bytes is)
     std::vector<text::Token> tokens;
+    std::vector<text::TokenBytes> token_bytes;  // token i's bytes in the original text
     std::vector<SentenceTokens> sentences;
     std::vector<std::uint64_t> sentence_word_bits;
 
@@ -102,8 +103,8 @@ struct AnalyzedText {
     }
 
     std::string_view token_text(std::size_t i) const { return tokens[i].view(normalized.text); }
-    std::uint32_t token_begin_byte(std::size_t i) const { return normalized.original_offset(tokens[i].begin); }
-    std::uint32_t token_end_byte(std::size_t i) const { return normalized.original_offset(tokens[i].end); }
+    std::uint32_t token_begin_byte(std::size_t i) const { return token_bytes[i].begin; }
+    std::uint32_t token_end_byte(std::size_t i) const { return token_bytes[i].end; }
 };
 
 // With `words`, tokens are also looked up in the rule set's words once, so

@@ -55,29 +55,10 @@ std::size_t chunk_end(const unsigned char* bytes, std::size_t pos, std::size_t n
     return pos;
 }
 
-// Origins are kept in blocks of this many bytes, zero-padded, so that they are
-// widened and shifted a whole block at a time.
+// A chunk's normalised bytes and their origins are kept in blocks of this
+// many bytes, zero-padded, so that they are copied a whole block at a time.
 constexpr std::size_t kOriginBlock = 16;
 std::size_t padded(std::size_t n) { return (n + kOriginBlock - 1) / kOriginBlock * kOriginBlock; }
-
-// to[i] = from + origins[i] for a whole number of blocks covering `n`.
-void shift_origins(std::uint32_t* to, const std::uint8_t* origins, std::size_t n, std::uint32_t from) {
-    for (std::size_t block = 0; block < n; block += kOriginBlock) {
-#if defined(__SSE2__)
-        const __m128i zero = _mm_setzero_si128();
-        const __m128i base = _mm_set1_epi32(static_cast<int>(from));
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(origins + block));
-        const __m128i low = _mm_unpacklo_epi8(bytes, zero), high = _mm_unpackhi_epi8(bytes, zero);
-        auto* out = reinterpret_cast<__m128i*>(to + block);
-        _mm_storeu_si128(out + 0, _mm_add_epi32(base, _mm_unpacklo_epi16(low, zero)));
-        _mm_storeu_si128(out + 1, _mm_add_epi32(base, _mm_unpackhi_epi16(low, zero)));
-        _mm_storeu_si128(out + 2, _mm_add_epi32(base, _mm_unpacklo_epi16(high, zero)));
-        _mm_storeu_si128(out + 3, _mm_add_epi32(base, _mm_unpackhi_epi16(high, zero)));
-#else
-        for (std::size_t i = block; i < block + kOriginBlock; ++i) to[i] = from + origins[i];
-#endif
-    }
-}
 
 // Whether two short byte strings are equal, read eight (or four) bytes at a
 // time with overlapping loads: a call to memcmp per chunk cost more than the
@@ -128,6 +109,7 @@ struct ChunkResult {
     const std::uint8_t* origins = nullptr;  // per normalised byte
     const std::uint8_t* tokens = nullptr;   // four bytes each: begin, end, kind, space_before
     std::uint8_t token_count = 0;
+    std::uint8_t original_size = 0;  // the chunk's own bytes
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
     bool may_end_sentence = false;  // holds a terminator or a paragraph end
     std::uint32_t id = 0;
@@ -208,6 +190,7 @@ private:
         r.origins = data + slot.normalized_size;
         r.tokens = r.origins + padded(slot.normalized_size);
         r.token_count = slot.token_count;
+        r.original_size = slot.size;
         r.joins_before = slot.joins_before;
         r.may_end_sentence = slot.may_end_sentence;
         r.id = slot.id;
@@ -243,25 +226,28 @@ private:
 };
 
 // The document's buffers, written through raw indexes into space grown ahead.
+// Where each token came from is kept per token: a map of every normalised
+// byte's origin, shifted into place chunk by chunk, cost a fifth of the text
+// layer, and only token boundaries were ever asked for.
 class DocumentWriter {
 public:
     // Sized for news text (a chunk every 6-7 bytes, a terminator every 60 or
     // so): growing these vectors was a third of the allocations per article.
     DocumentWriter(NormalizedTokens& out, std::size_t expected) : out_(out) {
-        out_.normalized.text.clear();
         out_.normalized.origin.clear();
         out_.tokens.clear();
+        out_.token_bytes.clear();
         out_.chunks.clear();
         out_.may_break.clear();
-        grow(expected + kMaxNormalizedBytes);
+        if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) grow(expected + kMaxNormalizedBytes);
         out_.tokens.reserve(expected / 5 + 8);
+        out_.token_bytes.reserve(expected / 5 + 8);
         out_.chunks.reserve(expected / 6 + 8);
         out_.may_break.reserve(expected / 48 + 8);
     }
-    void put_space(char c, std::uint32_t from) {
+    void put_space(char c) {
         room_for(1);
         out_.normalized.text[size_] = c;
-        out_.normalized.origin[size_] = from;
         ++size_;
     }
     // A chunk's tokens; the first has whitespace before it unless the text starts with it.
@@ -271,12 +257,14 @@ public:
         const std::size_t n = chunk.normalized.size();
         room_for(padded(n));
         copy_blocks(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
-        shift_origins(out_.normalized.origin.data() + size_, chunk.origins, n, from);
         const auto base = static_cast<std::uint32_t>(size_);
         for (std::size_t t = 0; t < chunk.token_count; ++t) {
             const std::uint8_t* packed = chunk.tokens + 4 * t;
             out_.tokens.push_back(Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
                                         packed[3] != 0 || (t == 0 && from > 0)});
+            // A token ending the chunk ends where the whitespace after it starts.
+            const std::uint32_t end = packed[1] < n ? chunk.origins[packed[1]] : chunk.original_size;
+            out_.token_bytes.push_back({from + chunk.origins[packed[0]], from + end});
         }
         size_ += n;
     }
@@ -286,27 +274,21 @@ public:
         const std::size_t n = chunk.text.size();
         room_for(n);
         std::memcpy(out_.normalized.text.data() + size_, chunk.text.data(), n);
-        for (std::size_t i = 0; i < n; ++i) out_.normalized.origin[size_ + i] = from + chunk.origin[i];
         const auto base = static_cast<std::uint32_t>(size_);
-        for (std::size_t t = 0; t < tokens.size(); ++t)
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
             out_.tokens.push_back(Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind,
                                         tokens[t].space_before || (t == 0 && from > 0)});
+            out_.token_bytes.push_back({from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]});
+        }
         size_ += n;
     }
-    void finish(std::uint32_t original_size) {
-        out_.normalized.text.resize(size_);
-        out_.normalized.origin.resize(size_);
-        out_.normalized.origin.push_back(original_size);
-    }
+    void finish() { out_.normalized.text.resize(size_); }
 
 private:
     void room_for(std::size_t bytes) {
         if (size_ + bytes > out_.normalized.text.size()) grow(2 * out_.normalized.text.size() + bytes);
     }
-    void grow(std::size_t bytes) {
-        out_.normalized.text.resize(bytes);
-        out_.normalized.origin.resize(bytes);
-    }
+    void grow(std::size_t bytes) { out_.normalized.text.resize(bytes); }
     NormalizedTokens& out_;
     std::size_t size_ = 0;
 };
@@ -315,6 +297,9 @@ NormalizedTokens in_two_steps(std::string_view utf8) {
     NormalizedTokens out;
     out.normalized = normalize_for_matching(utf8);
     out.tokens = tokenize(out.normalized.text);
+    out.token_bytes.reserve(out.tokens.size());
+    for (const Token& t : out.tokens) out.token_bytes.push_back({out.normalized.origin[t.begin], out.normalized.origin[t.end]});
+    out.normalized.origin.clear();
     return out;
 }
 
@@ -339,7 +324,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
     std::size_t pos = 0;
     while (pos < n) {
         while (pos < n && is_ascii_space(bytes[pos])) {
-            writer.put_space(static_cast<char>(bytes[pos]), static_cast<std::uint32_t>(pos));
+            writer.put_space(static_cast<char>(bytes[pos]));
             if (bytes[pos] == '\n' || bytes[pos] == '\r') may_break_at(pos, pos + 1);
             ++pos;
         }
@@ -367,7 +352,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
             writer.put_direct(normalize_for_matching(text), static_cast<std::uint32_t>(start));
         }
     }
-    writer.finish(static_cast<std::uint32_t>(n));
+    writer.finish();
 }
 
 }  // namespace aikg::text

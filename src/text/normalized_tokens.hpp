@@ -7,6 +7,7 @@
 // two fifths of the text layer. Later stages remember what they learn about
 // a chunk's tokens under its id.
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -25,8 +26,11 @@ struct RememberedChunk {
 };
 
 struct NormalizedTokens {
+    // The text only: its origin map is left empty, token_bytes say where
+    // each token came from (nothing else was ever asked of the map).
     NormalizedText normalized;
     std::vector<Token> tokens;
+    std::vector<TokenBytes> token_bytes;  // one per token
     // In token order. Tokens of chunks too long to remember, and of a document
     // taken in two steps, are in none.
     std::vector<RememberedChunk> chunks;
@@ -38,7 +42,8 @@ struct NormalizedTokens {
     bool has_break_ranges = false;
 };
 
-// Equal to normalize_for_matching(utf8) and tokenize() of its text: no
+// Equal to normalize_for_matching(utf8) and tokenize() of its text, with
+// token_bytes[i] = {origin[tokens[i].begin], origin[tokens[i].end]}: no
 // normalisation segment spans ASCII whitespace (each ASCII character starts
 // one) and whitespace always ends a token. A chunk that opens with a character
 // joining the whitespace before it (a combining mark after a space) would

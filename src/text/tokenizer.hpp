@@ -11,6 +11,13 @@ namespace aikg::text {
 
 enum class TokenKind : std::uint8_t { Latin, Arabic, OtherLetters, Number, Punct };
 
+// Where a token is in the original text: [begin, end) bytes.
+struct TokenBytes {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool operator==(const TokenBytes&) const = default;
+};
+
 struct Token {
     std::uint32_t begin = 0;  // byte offsets into the normalised text
     std::uint32_t end = 0;

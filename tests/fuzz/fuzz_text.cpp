@@ -30,12 +30,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto tokens = aikg::text::tokenize(normalized.text);
     // The one-step path analyze() takes must agree with the two steps.
     const auto together = aikg::text::normalize_and_tokenize(bytes);
-    if (together.normalized.text != normalized.text || together.normalized.origin != normalized.origin ||
-        together.tokens.size() != tokens.size())
+    if (together.normalized.text != normalized.text || together.tokens.size() != tokens.size() ||
+        together.token_bytes.size() != tokens.size())
         std::abort();
     for (std::size_t i = 0; i < tokens.size(); ++i)
         if (together.tokens[i].begin != tokens[i].begin || together.tokens[i].end != tokens[i].end ||
-            together.tokens[i].kind != tokens[i].kind || together.tokens[i].space_before != tokens[i].space_before)
+            together.tokens[i].kind != tokens[i].kind || together.tokens[i].space_before != tokens[i].space_before ||
+            together.token_bytes[i].begin != normalized.origin[tokens[i].begin] ||
+            together.token_bytes[i].end != normalized.origin[tokens[i].end])
             std::abort();
     if (together.has_break_ranges && aikg::text::split_sentences(bytes, together.may_break) != sentences) std::abort();
     for (const auto& token : tokens) {
