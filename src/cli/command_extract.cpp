@@ -83,13 +83,20 @@ struct ArticleOutput {
 
 ArticleOutput format_article(const extract::Extractor& extractor, const ValidatedArgs& v, const corpus::Document& doc) {
     ArticleOutput out;
+    if (!v.mentions && !v.tsv) {
+        for (const auto& fact : extractor.extract(doc)) {
+            extract::write_jsonl(out.text, fact);
+            ++out.facts;
+        }
+        return out;
+    }
     std::ostringstream lines;
     if (v.mentions) {
         for (const auto& m : extractor.mentions(doc))
             extract::write_mention_jsonl(lines, doc.id, m.entity, m.type, m.surface, m.start, m.end, m.anaphor);
     } else {
         for (const auto& fact : extractor.extract(doc)) {
-            v.tsv ? extract::write_tsv(lines, fact) : extract::write_jsonl(lines, fact);
+            extract::write_tsv(lines, fact);
             ++out.facts;
         }
     }

@@ -129,14 +129,12 @@ std::string_view confidence_text(double confidence) {
 
 }  // namespace
 
-void write_jsonl(std::ostream& out, const Fact& f) {
-    // Per thread and reused, only ever grown: a line is longer than a short
-    // string, and an allocation per fact added up.
-    thread_local std::vector<char> buffer;
-    const std::string_view confidence = confidence_text(f.confidence);
-    const std::size_t bound = line_bound(f) + confidence.size();
-    if (buffer.size() < bound) buffer.resize(bound);
-    LineWriter line(buffer.data());
+namespace {
+
+// Writes the line at `at`, which has room for line_bound(f) + the
+// confidence's text; returns its end.
+char* write_line(char* at, const Fact& f, std::string_view confidence) {
+    LineWriter line(at);
     line.raw("{\"article\":");
     line.string(f.article);
     line.field(",\"subject\":\"", f.subject);
@@ -158,8 +156,28 @@ void write_jsonl(std::ostream& out, const Fact& f) {
     if (!f.subject_attributes.empty()) line.attributes(",\"subject_attributes\":{", f.subject_attributes);
     if (!f.object_attributes.empty()) line.attributes(",\"object_attributes\":{", f.object_attributes);
     line.raw("}\n");
-    out.write(buffer.data(), line.end() - buffer.data());
+    return line.end();
 }
+
+// The line in a buffer kept per thread and only ever grown: a line is longer
+// than a short string, and an allocation per fact added up.
+std::string_view line_of(const Fact& f) {
+    thread_local std::vector<char> buffer;
+    const std::string_view confidence = confidence_text(f.confidence);
+    const std::size_t bound = line_bound(f) + confidence.size();
+    if (buffer.size() < bound) buffer.resize(bound);
+    const char* end = write_line(buffer.data(), f, confidence);
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
+}
+
+}  // namespace
+
+void write_jsonl(std::ostream& out, const Fact& f) {
+    const std::string_view line = line_of(f);
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+}
+
+void write_jsonl(std::string& out, const Fact& f) { out += line_of(f); }
 
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
                          const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor) {

@@ -97,3 +97,13 @@ TEST_CASE("a line whose every text escapes at full length fits and reads back wh
     CHECK(parsed["object_attributes"][worst] == worst);
     CHECK(parsed["confidence"] == 0.123);
 }
+
+TEST_CASE("lines appended to a string are the lines the stream gets, one after the other") {
+    std::ostringstream stream;
+    std::string appended = "earlier lines\n";
+    for (const std::string& sentence : {std::string("first"), std::string(5000, 'x'), std::string("أطلقت \"ميتا\"")}) {
+        aikg::extract::write_jsonl(stream, fact_with_sentence(sentence));
+        aikg::extract::write_jsonl(appended, fact_with_sentence(sentence));
+    }
+    CHECK(appended == "earlier lines\n" + stream.str());
+}
