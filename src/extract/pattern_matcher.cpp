@@ -201,8 +201,9 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
     const std::size_t words = rules.trigger_begin.empty() ? 0 : rules.trigger_begin.size() - 1;
-    for (std::size_t slot = 0; slot < sentence.word_slots; ++slot) {
-        for (std::uint64_t bits = sentence.word_bits[slot]; bits != 0; bits &= bits - 1) {
+    const std::size_t slots = std::min<std::size_t>(sentence.word_slots, rules.trigger_words.size());
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+        for (std::uint64_t bits = sentence.word_bits[slot] & rules.trigger_words[slot]; bits != 0; bits &= bits - 1) {
             const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
             if (word >= words) continue;
             for (std::uint32_t i = rules.trigger_begin[word]; i < rules.trigger_begin[word + 1]; ++i) choose(rules.trigger_rules[i]);

@@ -135,6 +135,9 @@ struct RuleSet {
     // Rule (hundreds of bytes apart, a cache miss each).
     std::vector<std::uint32_t> trigger_begin;
     std::vector<std::uint32_t> trigger_rules;
+    // A bit per word that triggers any rule: a sentence's other words (most
+    // of its rule words are cues and separators) are passed over a mask at a time.
+    std::vector<std::uint64_t> trigger_words;
     std::vector<std::uint32_t> rules_without_trigger;
     // Per rule, what decides cheaply whether a sentence may match it: its
     // slots and its required words' masks (in required_masks, from mask_begin).

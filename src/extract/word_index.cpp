@@ -144,6 +144,9 @@ WordIndex WordIndex::build(RuleSet& rules) {
     }
     rules.trigger_begin.assign(1, 0);
     rules.trigger_rules.clear();
+    rules.trigger_words.assign((by_trigger.size() + 63) / 64, 0);
+    for (std::size_t word = 0; word < by_trigger.size(); ++word)
+        if (!by_trigger[word].empty()) rules.trigger_words[word / 64] |= std::uint64_t{1} << (word % 64);
     for (const auto& word_rules : by_trigger) {
         rules.trigger_rules.insert(rules.trigger_rules.end(), word_rules.begin(), word_rules.end());
         rules.trigger_begin.push_back(static_cast<std::uint32_t>(rules.trigger_rules.size()));
