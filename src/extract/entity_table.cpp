@@ -6,11 +6,6 @@
 
 namespace aikg::extract {
 
-const kb::Entity& EntityTable::entity(kb::EntityId id) const {
-    if (!is_local(id)) return catalog_.entity(id);
-    return local_.at(id - catalog_.entities().size());
-}
-
 namespace {
 
 // Unknown names recur from article to article (a company in the news is in
@@ -46,22 +41,6 @@ void EntityTable::reveal_type(kb::EntityId id, const std::string& type) {
     if (!is_local(id)) return;
     kb::Entity& e = local_.at(id - catalog_.entities().size());
     if (e.type == kUntyped) e.type = type;
-}
-
-std::optional<kb::EntityId> EntityTable::company_of(kb::EntityId id) const {
-    return is_local(id) ? std::nullopt : catalog_.company_of(id);
-}
-
-namespace {
-const std::vector<kb::EntityId> kNone;
-}
-
-const std::vector<kb::EntityId>& EntityTable::ancestors_of(kb::EntityId id) const {
-    return is_local(id) ? kNone : catalog_.ancestors_of(id);
-}
-
-const std::vector<kb::EntityId>& EntityTable::parents_of(kb::EntityId id) const {
-    return is_local(id) ? kNone : catalog_.parents_of(id);
 }
 
 }  // namespace aikg::extract

@@ -20,7 +20,10 @@ class EntityTable {
 public:
     explicit EntityTable(const kb::Catalog& catalog) : catalog_(catalog) {}
 
-    const kb::Entity& entity(kb::EntityId id) const;
+    // Inline, as the next four: every stage asks them for every name.
+    const kb::Entity& entity(kb::EntityId id) const {
+        return is_local(id) ? local_.at(id - catalog_.entities().size()) : catalog_.entity(id);
+    }
     bool is_local(kb::EntityId id) const noexcept { return id >= catalog_.entities().size(); }
     // The local entity with this name (compared by matching key), created when new.
     // An untyped entity takes the first real type it is given.
@@ -28,11 +31,14 @@ public:
     // Gives an untyped local entity its type once the text reveals it, for its later mentions too.
     void reveal_type(kb::EntityId id, const std::string& type);
 
-    std::optional<kb::EntityId> company_of(kb::EntityId id) const;
-    const std::vector<kb::EntityId>& ancestors_of(kb::EntityId id) const;
-    const std::vector<kb::EntityId>& parents_of(kb::EntityId id) const;
+    std::optional<kb::EntityId> company_of(kb::EntityId id) const {
+        return is_local(id) ? std::nullopt : catalog_.company_of(id);
+    }
+    const std::vector<kb::EntityId>& ancestors_of(kb::EntityId id) const { return is_local(id) ? kNone : catalog_.ancestors_of(id); }
+    const std::vector<kb::EntityId>& parents_of(kb::EntityId id) const { return is_local(id) ? kNone : catalog_.parents_of(id); }
 
 private:
+    static inline const std::vector<kb::EntityId> kNone;
     const kb::Catalog& catalog_;
     std::deque<kb::Entity> local_;  // deque: references stay valid as it grows
     std::unordered_map<std::string, kb::EntityId> local_by_key_;
