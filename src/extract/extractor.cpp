@@ -123,9 +123,21 @@ public:
         if (inserted) {
             const kb::Entity& s = entities_.entity(subject.entity);
             const kb::Entity& o = entities_.entity(object.entity);
-            f = Fact{doc_.id, s.name, *subject.type, relation.name, o.name, *object.type,
-                     std::string(doc_.text.substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin)),
-                     sentence_.bytes.begin, sentence_.bytes.end, rule, confidence, doc_.lang, doc_.date, {}, {}, {}};
+            // Field by field into the new fact: a whole Fact built aside, moved
+            // in and destroyed cost a tenth of adding one.
+            f.article = doc_.id;
+            f.subject = s.name;
+            f.subject_type = *subject.type;
+            f.relation = relation.name;
+            f.object = o.name;
+            f.object_type = *object.type;
+            f.sentence.assign(doc_.text, sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin);
+            f.start = sentence_.bytes.begin;
+            f.end = sentence_.bytes.end;
+            f.rule = rule;
+            f.confidence = confidence;
+            f.lang = doc_.lang;
+            f.article_date = doc_.date;
         } else if (!names_rule(f.rule, rule)) {
             f.rule += '+';
             f.rule += rule;
