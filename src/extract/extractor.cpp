@@ -470,12 +470,16 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         unit.transparent = unit.is_name() && std::all_of(unit.members.begin(), unit.members.end(),
                                                          [&entities](const Mention* m) { return entities.entity(m->entity).category; });
 
+    // Cues are read within the sentence only: one that holds no negation or
+    // hedge word (most) needs no search for them at every match.
+    const bool may_negate = may_occur_in(rules.negation, text, sentence);
+    const bool may_hedge = may_occur_in(rules.hedge, text, sentence);
     auto emit = [&](const Rule& rule, const RuleMatch& match) {
         const std::uint32_t cue_from =
             std::max(sentence.first_token, match.first_token > kCueLookback ? match.first_token - kCueLookback : 0u);
         double confidence = rule.confidence;
-        if (negated(rules, text, cue_from, match.end_token)) confidence *= kNegatedFactor;
-        else if (any_cue(rules.hedge, text, cue_from, match.end_token)) confidence *= kHedgedFactor;
+        if (may_negate && negated(rules, text, cue_from, match.end_token)) confidence *= kNegatedFactor;
+        else if (may_hedge && any_cue(rules.hedge, text, cue_from, match.end_token)) confidence *= kHedgedFactor;
         if (rule.reciprocal) {
             const auto& members = match.subject->members;
             for (std::size_t i = 0; i < members.size(); ++i) {
