@@ -33,7 +33,7 @@ int run_validate(const std::vector<std::string>& args) {
         std::cout << kHelp << parser.options_help() << kExamples;
         return kSuccess;
     }
-    const auto knowledge = load_knowledge(common.paths());
+    const auto knowledge = load_knowledge(common.paths(), WithRules::Yes, FromSnapshot::No);
     std::size_t rules = 0;
     std::string languages;
     for (const auto& set : knowledge->rules) {

@@ -22,7 +22,11 @@ struct Knowledge {
 // Commands that only read the store (query, analyze, export, render) skip the
 // extraction rules: compiling them is start-up work they would never use.
 enum class WithRules { Yes, No };
-std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules = WithRules::Yes);
+// The catalog comes from a snapshot of the same files when one was saved
+// (kb/catalog_snapshot.hpp); `aikg validate` reads the files themselves.
+enum class FromSnapshot { Yes, No };
+std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules with_rules = WithRules::Yes,
+                                          FromSnapshot from_snapshot = FromSnapshot::Yes);
 
 // The ontology alone, for commands that read the store and need the catalog
 // only now and then (query: names the store does not know). Taken from the

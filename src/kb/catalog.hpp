@@ -70,6 +70,7 @@ public:
     std::size_t alias_count() const noexcept { return by_key_.size(); }
 
 private:
+    friend struct CatalogSnapshot;  // saves and restores these members whole
     std::vector<EntityId> chain(EntityId id, std::string_view relation) const;
     void resolve_chains();
 

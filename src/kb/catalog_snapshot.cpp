@@ -1,0 +1,360 @@
+#include "kb/catalog_snapshot.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+namespace aikg::kb {
+namespace {
+
+constexpr std::string_view kMagic = "AIKGCAT1";
+constexpr std::string_view kEnd = "END1";
+// Bumped whenever what is saved changes shape.
+constexpr std::string_view kFormat = "aikg catalog snapshot, format 1";
+constexpr std::size_t kKeptSnapshots = 16;
+
+class Writer {
+public:
+    void u32(std::uint32_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void u64(std::uint64_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void flag(bool v) { bytes_.push_back(v ? '\1' : '\0'); }
+    void str(std::string_view s) {
+        u32(static_cast<std::uint32_t>(s.size()));
+        bytes_.append(s);
+    }
+    void strings(const std::vector<std::string>& list) {
+        u32(static_cast<std::uint32_t>(list.size()));
+        for (const std::string& s : list) str(s);
+    }
+    void id(const std::optional<EntityId>& v) {
+        flag(v.has_value());
+        u32(v.value_or(0));
+    }
+    void ids(const std::vector<EntityId>& list) {
+        u32(static_cast<std::uint32_t>(list.size()));
+        for (const EntityId v : list) u32(v);
+    }
+    void pos(const SourcePos& p) {
+        str(p.file);
+        u32(static_cast<std::uint32_t>(p.line));
+    }
+    void raw(std::string_view s) { bytes_.append(s); }
+    std::string take() { return std::move(bytes_); }
+
+private:
+    std::string bytes_;
+};
+
+// Reads what Writer wrote; any read past the end makes the whole snapshot unusable.
+class Reader {
+public:
+    explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+    bool ok() const noexcept { return ok_; }
+    bool at_end() const noexcept { return at_ == bytes_.size(); }
+
+    std::uint32_t u32() { return fixed<std::uint32_t>(); }
+    std::uint64_t u64() { return fixed<std::uint64_t>(); }
+    bool flag() { return fixed<char>() != '\0'; }
+    std::string str() {
+        const std::uint32_t n = u32();
+        if (!ok_ || n > bytes_.size() - at_) return fail<std::string>();
+        std::string s(bytes_.substr(at_, n));
+        at_ += n;
+        return s;
+    }
+    // A count of items each at least `min_bytes` long: a corrupt count cannot make a huge allocation.
+    std::uint32_t count(std::size_t min_bytes) {
+        const std::uint32_t n = u32();
+        if (!ok_ || static_cast<std::uint64_t>(n) * min_bytes > bytes_.size() - at_) return fail<std::uint32_t>();
+        return n;
+    }
+    std::vector<std::string> strings() {
+        std::vector<std::string> list(count(4));
+        for (std::string& s : list) s = str();
+        return list;
+    }
+    std::optional<EntityId> id() {
+        const bool present = flag();
+        const EntityId v = u32();
+        return present ? std::optional<EntityId>(v) : std::nullopt;
+    }
+    std::vector<EntityId> ids() {
+        std::vector<EntityId> list(count(4));
+        for (EntityId& v : list) v = u32();
+        return list;
+    }
+    SourcePos pos() {
+        SourcePos p;
+        p.file = str();
+        p.line = static_cast<int>(u32());
+        return p;
+    }
+    bool expect(std::string_view text) {
+        if (!ok_ || bytes_.substr(at_, text.size()) != text) return fail<bool>();
+        at_ += text.size();
+        return true;
+    }
+
+private:
+    template <class T>
+    T fixed() {
+        T v{};
+        if (!ok_ || sizeof v > bytes_.size() - at_) return fail<T>();
+        std::memcpy(&v, bytes_.data() + at_, sizeof v);
+        at_ += sizeof v;
+        return v;
+    }
+    template <class T>
+    T fail() {
+        ok_ = false;
+        at_ = bytes_.size();
+        return T{};
+    }
+    std::string_view bytes_;
+    std::size_t at_ = 0;
+    bool ok_ = true;
+};
+
+// FNV-1a, 64 bits: a fingerprint, not a defence against anyone.
+class Fingerprint {
+public:
+    void add(std::string_view bytes) {
+        for (const unsigned char c : bytes) {
+            h_ ^= c;
+            h_ *= 1099511628211ULL;
+        }
+        h_ ^= 0xFF;  // so that ("ab", "c") and ("a", "bc") differ
+        h_ *= 1099511628211ULL;
+    }
+    std::uint64_t value() const noexcept { return h_; }
+
+private:
+    std::uint64_t h_ = 1469598103934665603ULL;
+};
+
+std::optional<std::string> read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return bytes;
+}
+
+// Everything a load of `dir` reads, and this program itself (a rebuilt aikg
+// may load the same files differently): nullopt when any of it cannot be read.
+std::optional<std::uint64_t> fingerprint(const std::filesystem::path& dir, const std::filesystem::path& ontology_file) {
+    Fingerprint f;
+    f.add(kFormat);
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::nullopt;
+    const auto size = std::filesystem::file_size(self, ec);
+    if (ec) return std::nullopt;
+    const auto written = std::filesystem::last_write_time(self, ec);
+    if (ec) return std::nullopt;
+    f.add(self.string());
+    f.add(std::to_string(size) + ":" + std::to_string(written.time_since_epoch().count()));
+    const auto ontology = read_file(ontology_file);
+    if (!ontology) return std::nullopt;
+    f.add(std::filesystem::absolute(ontology_file, ec).string());
+    f.add(*ontology);
+    // The files Catalog::load reads, in its order.
+    std::vector<std::filesystem::path> files;
+    if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const auto ext = entry.path().extension();
+        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+    }
+    if (ec || files.empty()) return std::nullopt;
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        const auto bytes = read_file(file);
+        if (!bytes) return std::nullopt;
+        f.add(std::filesystem::absolute(file, ec).string());
+        f.add(*bytes);
+    }
+    return f.value();
+}
+
+std::string snapshot_name(std::uint64_t fingerprint) {
+    char name[64];
+    std::snprintf(name, sizeof name, "catalog-%016llx.bin", static_cast<unsigned long long>(fingerprint));
+    return name;
+}
+
+// Keeps the most recent snapshots only: each edit of the catalog leaves one behind.
+void prune(const std::filesystem::path& cache) {
+    std::error_code ec;
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> snapshots;
+    for (const auto& entry : std::filesystem::directory_iterator(cache, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("catalog-") && name.ends_with(".bin")) snapshots.emplace_back(entry.last_write_time(ec), entry.path());
+    }
+    if (snapshots.size() <= kKeptSnapshots) return;
+    std::sort(snapshots.begin(), snapshots.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = kKeptSnapshots; i < snapshots.size(); ++i) std::filesystem::remove(snapshots[i].second, ec);
+}
+
+void save_snapshot(const Catalog& catalog, std::uint64_t fingerprint, const std::filesystem::path& cache) {
+    std::error_code ec;
+    std::filesystem::create_directories(cache, ec);
+    if (ec) return;
+    const auto final_path = cache / snapshot_name(fingerprint);
+    // Written aside and renamed: a reader never sees half a snapshot, and
+    // processes saving the same one at once (shards of a distributed run) do not mix.
+    const auto temporary = cache / (snapshot_name(fingerprint) + ".tmp." + std::to_string(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return;
+        Writer header;
+        header.raw(kMagic);
+        header.u64(fingerprint);
+        const std::string head = header.take();
+        const std::string body = CatalogSnapshot::save(catalog);
+        out.write(head.data(), static_cast<std::streamsize>(head.size()));
+        out.write(body.data(), static_cast<std::streamsize>(body.size()));
+        if (!out) {
+            out.close();
+            std::filesystem::remove(temporary, ec);
+            return;
+        }
+    }
+    std::filesystem::rename(temporary, final_path, ec);
+    if (ec) std::filesystem::remove(temporary, ec);
+    prune(cache);
+}
+
+std::optional<Catalog> restore_snapshot(std::uint64_t fingerprint, const std::filesystem::path& cache) {
+    const auto bytes = read_file(cache / snapshot_name(fingerprint));
+    if (!bytes) return std::nullopt;
+    Reader header(*bytes);
+    if (!header.expect(kMagic) || header.u64() != fingerprint || !header.ok()) return std::nullopt;
+    return CatalogSnapshot::restore(std::string_view(*bytes).substr(kMagic.size() + sizeof(std::uint64_t)));
+}
+
+}  // namespace
+
+std::string CatalogSnapshot::save(const Catalog& catalog) {
+    Writer w;
+    w.u32(static_cast<std::uint32_t>(catalog.entities_.size()));
+    for (const Entity& e : catalog.entities_) {
+        w.str(e.name);
+        w.str(e.type);
+        w.strings(e.aliases);
+        w.str(e.openness);
+        w.str(e.openness_source);
+        w.str(e.maker);
+        w.str(e.company);
+        w.id(e.maker_id);
+        w.id(e.company_id);
+        w.flag(e.case_sensitive);
+        w.flag(e.category);
+        w.strings(e.senses);
+        w.u32(static_cast<std::uint32_t>(e.facts.size()));
+        for (const CatalogFact& f : e.facts) {
+            w.str(f.relation);
+            w.str(f.object);
+            w.pos(f.pos);
+            w.id(f.object_id);
+        }
+        w.pos(e.pos);
+    }
+    for (const auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
+        w.u32(static_cast<std::uint32_t>(chains->size()));
+        for (const auto& chain : *chains) w.ids(chain);
+    }
+    w.u32(static_cast<std::uint32_t>(catalog.by_key_.size()));
+    for (const auto& [key, id] : catalog.by_key_) {
+        w.str(key);
+        w.u32(id);
+    }
+    w.raw(kEnd);
+    return w.take();
+}
+
+std::optional<Catalog> CatalogSnapshot::restore(std::string_view bytes) {
+    Reader r(bytes);
+    Catalog catalog;
+    catalog.entities_.resize(r.count(40));
+    for (Entity& e : catalog.entities_) {
+        e.name = r.str();
+        e.type = r.str();
+        e.aliases = r.strings();
+        e.openness = r.str();
+        e.openness_source = r.str();
+        e.maker = r.str();
+        e.company = r.str();
+        e.maker_id = r.id();
+        e.company_id = r.id();
+        e.case_sensitive = r.flag();
+        e.category = r.flag();
+        e.senses = r.strings();
+        e.facts.resize(r.count(20));
+        for (CatalogFact& f : e.facts) {
+            f.relation = r.str();
+            f.object = r.str();
+            f.pos = r.pos();
+            f.object_id = r.id();
+        }
+        e.pos = r.pos();
+    }
+    for (auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
+        chains->resize(r.count(4));
+        for (auto& chain : *chains) chain = r.ids();
+    }
+    const std::uint32_t keys = r.count(8);
+    catalog.by_key_.reserve(keys);
+    for (std::uint32_t i = 0; i < keys; ++i) {
+        std::string key = r.str();
+        const EntityId id = r.u32();
+        catalog.by_key_.emplace(std::move(key), id);
+    }
+    if (!r.expect(kEnd) || !r.ok() || !r.at_end()) return std::nullopt;
+    // Every id must name an entity: extraction indexes by them without checks.
+    const std::size_t n = catalog.entities_.size();
+    auto valid = [n](const std::optional<EntityId>& id) { return !id || *id < n; };
+    if (catalog.ancestors_.size() != n || catalog.parents_.size() != n) return std::nullopt;
+    for (const Entity& e : catalog.entities_) {
+        if (!valid(e.maker_id) || !valid(e.company_id)) return std::nullopt;
+        for (const CatalogFact& f : e.facts)
+            if (!valid(f.object_id)) return std::nullopt;
+    }
+    for (const auto* chains : {&catalog.ancestors_, &catalog.parents_})
+        for (const auto& chain : *chains)
+            for (const EntityId id : chain)
+                if (id >= n) return std::nullopt;
+    for (const auto& [key, id] : catalog.by_key_)
+        if (id >= n) return std::nullopt;
+    return catalog;
+}
+
+std::optional<std::filesystem::path> snapshot_dir() {
+    if (const char* dir = std::getenv("AIKG_CACHE_DIR")) {
+        if (*dir == '\0') return std::nullopt;
+        return std::filesystem::path(dir);
+    }
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "aikg";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "aikg";
+    return std::nullopt;
+}
+
+Catalog load_catalog(const std::filesystem::path& dir, const Ontology& ontology, const std::filesystem::path& ontology_file,
+                     const std::optional<std::filesystem::path>& cache) {
+    const auto print = cache ? fingerprint(dir, ontology_file) : std::nullopt;
+    if (print)
+        if (auto restored = restore_snapshot(*print, *cache)) return std::move(*restored);
+    Catalog catalog = Catalog::load(dir, ontology);  // throws on any problem: nothing is saved then
+    if (print) save_snapshot(catalog, *print, *cache);
+    return catalog;
+}
+
+}  // namespace aikg::kb
