@@ -55,8 +55,8 @@ std::size_t chunk_end(const unsigned char* bytes, std::size_t pos, std::size_t n
     return pos;
 }
 
-// A chunk's normalised bytes and their origins are kept in blocks of this
-// many bytes, zero-padded, so that they are copied a whole block at a time.
+// A chunk's normalised bytes are kept in blocks of this many bytes,
+// zero-padded, so that they are copied a whole block at a time.
 constexpr std::size_t kOriginBlock = 16;
 std::size_t padded(std::size_t n) { return (n + kOriginBlock - 1) / kOriginBlock * kOriginBlock; }
 
@@ -86,7 +86,7 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
 }
 
 // Copies whole blocks of kOriginBlock bytes covering `n`: both sides have
-// room past `n` (the memo's origins follow its bytes; the writer grows ahead).
+// room past `n` (the memo pads its bytes; the writer grows ahead).
 void copy_blocks(char* to, const char* from, std::size_t n) {
     for (std::size_t i = 0; i < n; i += kOriginBlock) std::memcpy(to + i, from + i, kOriginBlock);
 }
@@ -106,10 +106,11 @@ bool joins_before(std::string_view chunk) {
 // What one chunk becomes on its own. Offsets are relative to the chunk.
 struct ChunkResult {
     std::string_view normalized;
-    const std::uint8_t* origins = nullptr;  // per normalised byte
-    const std::uint8_t* tokens = nullptr;   // four bytes each: begin, end, kind, space_before
+    // Six bytes each: begin, end, kind, space_before, and where the token
+    // begins and ends in the chunk's own bytes (only token ends were ever
+    // asked of the origins of the normalised bytes).
+    const std::uint8_t* tokens = nullptr;
     std::uint8_t token_count = 0;
-    std::uint8_t original_size = 0;  // the chunk's own bytes
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
     bool may_end_sentence = false;  // holds a terminator or a paragraph end
     std::uint32_t id = 0;
@@ -187,30 +188,30 @@ private:
         const auto* data = reinterpret_cast<const std::uint8_t*>(arena_.data()) + slot.begin + slot.size;
         ChunkResult& r = result_;
         r.normalized = std::string_view(reinterpret_cast<const char*>(data), slot.normalized_size);
-        r.origins = data + slot.normalized_size;
-        r.tokens = r.origins + padded(slot.normalized_size);
+        r.tokens = data + padded(slot.normalized_size);
         r.token_count = slot.token_count;
-        r.original_size = slot.size;
         r.joins_before = slot.joins_before;
         r.may_end_sentence = slot.may_end_sentence;
         r.id = slot.id;
         return r;
     }
 
-    // Appends the chunk, its normalised bytes, their origins and its tokens to the arena.
+    // Appends the chunk, its normalised bytes and its tokens to the arena.
     Slot remember(std::string_view chunk, std::uint64_t h, const NormalizedText& normalized) {
         const std::vector<Token> tokens = tokenize(normalized.text);
         const std::size_t n = normalized.text.size();
         const auto begin = static_cast<std::uint32_t>(arena_.size());
         arena_.append(chunk);
         arena_.append(normalized.text);
-        for (std::size_t i = 0; i < n; ++i) arena_.push_back(static_cast<char>(normalized.origin[i]));
         arena_.append(padded(n) - n, '\0');
         for (const Token& t : tokens) {
             arena_.push_back(static_cast<char>(t.begin));
             arena_.push_back(static_cast<char>(t.end));
             arena_.push_back(static_cast<char>(t.kind));
             arena_.push_back(static_cast<char>(t.space_before));
+            // The origin map has one entry past the text: the chunk's length.
+            arena_.push_back(static_cast<char>(normalized.origin[t.begin]));
+            arena_.push_back(static_cast<char>(normalized.origin[t.end]));
         }
         // At most one token per normalised byte, so the count fits a byte too.
         return Slot{h, begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
@@ -259,12 +260,10 @@ public:
         copy_blocks(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
         const auto base = static_cast<std::uint32_t>(size_);
         for (std::size_t t = 0; t < chunk.token_count; ++t) {
-            const std::uint8_t* packed = chunk.tokens + 4 * t;
+            const std::uint8_t* packed = chunk.tokens + 6 * t;
             out_.tokens.push_back(Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
                                         packed[3] != 0 || (t == 0 && from > 0)});
-            // A token ending the chunk ends where the whitespace after it starts.
-            const std::uint32_t end = packed[1] < n ? chunk.origins[packed[1]] : chunk.original_size;
-            out_.token_bytes.push_back({from + chunk.origins[packed[0]], from + end});
+            out_.token_bytes.push_back({from + packed[4], from + packed[5]});
         }
         size_ += n;
     }
