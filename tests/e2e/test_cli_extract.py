@@ -1,8 +1,10 @@
 import json
+import os
+import shutil
 import subprocess
 import unittest
 
-from aikg_cli import AIKG, CORPUS, facts, run, triples
+from aikg_cli import AIKG, CORPUS, ROOT, ScratchDir, facts, run, triples
 
 ARTICLE_004 = CORPUS / "004_b4709d26dc674c2a.txt"
 REQUIRED = {"article": str, "subject": str, "subject_type": str, "relation": str, "object": str,
@@ -106,3 +108,45 @@ class Help(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CatalogSnapshot(unittest.TestCase):
+    """The catalog snapshot changes how fast a command starts, never what it says."""
+
+    def run_with_cache(self, cache, *args):
+        env = dict(os.environ, AIKG_CACHE_DIR=str(cache))
+        proc = subprocess.run([AIKG, *map(str, args)], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    def test_a_second_run_from_the_snapshot_says_the_same(self):
+        with ScratchDir() as d:
+            cache = d / "cache"
+            first = self.run_with_cache(cache, "extract", CORPUS, "--format", "jsonl")
+            self.assertEqual(first[0], 0, first[2])
+            self.assertEqual(len(list(cache.glob("catalog-*.bin"))), 1)
+            second = self.run_with_cache(cache, "extract", CORPUS, "--format", "jsonl")
+            self.assertEqual(second, first)
+            # Nowhere to keep one: the command works the same.
+            none = self.run_with_cache("", "extract", CORPUS, "--format", "jsonl")
+            self.assertEqual(none, first)
+
+    def test_an_edited_catalog_is_read_again(self):
+        with ScratchDir() as d:
+            cache, catalog = d / "cache", d / "graph"
+            shutil.copytree(ROOT / "graph", catalog)
+            code, out, err = self.run_with_cache(cache, "extract", CORPUS, "--catalog", catalog, "--format", "jsonl")
+            self.assertEqual(code, 0, err)
+            self.assertNotIn("Zyxwv", out)
+            # A new organisation the sample corpus never names, then one it does, under a new alias.
+            with open(catalog / "zz_extra.yaml", "w", encoding="utf-8") as f:
+                f.write("entities:\n  - name: Zyxwv Labs\n    type: Organization\n")
+            code, again, err = self.run_with_cache(cache, "extract", CORPUS, "--catalog", catalog, "--format", "jsonl")
+            self.assertEqual(code, 0, err)
+            self.assertEqual(again, out)
+            self.assertEqual(len(list(cache.glob("catalog-*.bin"))), 2)
+            # A broken catalog is reported as before, snapshot or not.
+            with open(catalog / "zz_extra.yaml", "w", encoding="utf-8") as f:
+                f.write("entities:\n  - name: Zyxwv Labs\n    type: NoSuchType\n")
+            code, _, err = self.run_with_cache(cache, "extract", CORPUS, "--catalog", catalog, "--format", "jsonl")
+            self.assertEqual(code, 2)
+            self.assertIn("zz_extra.yaml:", err)
