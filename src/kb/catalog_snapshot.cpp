@@ -35,6 +35,16 @@ public:
         u32(static_cast<std::uint32_t>(list.size()));
         for (const std::string& s : list) str(s);
     }
+    template <class T>
+    void size_of(const std::vector<T>& list, std::size_t /*min_bytes*/) {
+        u32(static_cast<std::uint32_t>(list.size()));
+    }
+    // The names Reader gives the same fields.
+    void field(const std::string& s) { str(s); }
+    void field(const std::vector<std::string>& list) { strings(list); }
+    void field(const std::optional<EntityId>& v) { id(v); }
+    void field(bool v) { flag(v); }
+    void field(const SourcePos& p) { pos(p); }
     void id(const std::optional<EntityId>& v) {
         flag(v.has_value());
         u32(v.value_or(0));
@@ -98,6 +108,16 @@ public:
         p.line = static_cast<int>(u32());
         return p;
     }
+    template <class T>
+    void size_of(std::vector<T>& list, std::size_t min_bytes) {
+        list.resize(count(min_bytes));
+    }
+    void field(std::string& s) { s = str(); }
+    void field(std::vector<std::string>& list) { list = strings(); }
+    void field(std::optional<EntityId>& v) { v = id(); }
+    void field(bool& v) { v = flag(); }
+    void field(SourcePos& p) { p = pos(); }
+
     bool expect(std::string_view text) {
         if (!ok_ || bytes_.substr(at_, text.size()) != text) return fail<bool>();
         at_ += text.size();
@@ -241,33 +261,38 @@ std::optional<Catalog> restore_snapshot(std::uint64_t fingerprint, const std::fi
     return CatalogSnapshot::restore(std::string_view(*bytes).substr(kMagic.size() + sizeof(std::uint64_t)));
 }
 
+// One list of an entity's fields for both directions: a field saved is a
+// field restored. `E` is Entity for a Reader, const Entity for a Writer.
+template <class Io, class E>
+void entity_fields(Io& io, E& e) {
+    io.field(e.name);
+    io.field(e.type);
+    io.field(e.aliases);
+    io.field(e.openness);
+    io.field(e.openness_source);
+    io.field(e.maker);
+    io.field(e.company);
+    io.field(e.maker_id);
+    io.field(e.company_id);
+    io.field(e.case_sensitive);
+    io.field(e.category);
+    io.field(e.senses);
+    io.size_of(e.facts, 20);
+    for (auto& f : e.facts) {
+        io.field(f.relation);
+        io.field(f.object);
+        io.field(f.pos);
+        io.field(f.object_id);
+    }
+    io.field(e.pos);
+}
+
 }  // namespace
 
 std::string CatalogSnapshot::save(const Catalog& catalog) {
     Writer w;
-    w.u32(static_cast<std::uint32_t>(catalog.entities_.size()));
-    for (const Entity& e : catalog.entities_) {
-        w.str(e.name);
-        w.str(e.type);
-        w.strings(e.aliases);
-        w.str(e.openness);
-        w.str(e.openness_source);
-        w.str(e.maker);
-        w.str(e.company);
-        w.id(e.maker_id);
-        w.id(e.company_id);
-        w.flag(e.case_sensitive);
-        w.flag(e.category);
-        w.strings(e.senses);
-        w.u32(static_cast<std::uint32_t>(e.facts.size()));
-        for (const CatalogFact& f : e.facts) {
-            w.str(f.relation);
-            w.str(f.object);
-            w.pos(f.pos);
-            w.id(f.object_id);
-        }
-        w.pos(e.pos);
-    }
+    w.size_of(catalog.entities_, 0);
+    for (const Entity& e : catalog.entities_) entity_fields(w, e);
     for (const auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
         w.u32(static_cast<std::uint32_t>(chains->size()));
         for (const auto& chain : *chains) w.ids(chain);
@@ -284,29 +309,8 @@ std::string CatalogSnapshot::save(const Catalog& catalog) {
 std::optional<Catalog> CatalogSnapshot::restore(std::string_view bytes) {
     Reader r(bytes);
     Catalog catalog;
-    catalog.entities_.resize(r.count(40));
-    for (Entity& e : catalog.entities_) {
-        e.name = r.str();
-        e.type = r.str();
-        e.aliases = r.strings();
-        e.openness = r.str();
-        e.openness_source = r.str();
-        e.maker = r.str();
-        e.company = r.str();
-        e.maker_id = r.id();
-        e.company_id = r.id();
-        e.case_sensitive = r.flag();
-        e.category = r.flag();
-        e.senses = r.strings();
-        e.facts.resize(r.count(20));
-        for (CatalogFact& f : e.facts) {
-            f.relation = r.str();
-            f.object = r.str();
-            f.pos = r.pos();
-            f.object_id = r.id();
-        }
-        e.pos = r.pos();
-    }
+    r.size_of(catalog.entities_, 40);
+    for (Entity& e : catalog.entities_) entity_fields(r, e);
     for (auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
         chains->resize(r.count(4));
         for (auto& chain : *chains) chain = r.ids();
