@@ -93,7 +93,7 @@ void print_help() {
     }
     std::cout << "\nOptions every command takes: --catalog DIR, --schemas DIR, --store PATH.\n"
                  "The catalog, once read, is kept as a snapshot in $AIKG_CACHE_DIR (default ~/.cache/aikg;\n"
-                 "empty: none) and reused while its files stay the same: start-up drops from ~50 to ~15 ms.\n"
+                 "empty: none) and reused while its files stay the same: start-up drops from ~50 to ~20 ms.\n"
                  "Exit codes: 0 all processed, 1 some inputs skipped or a runtime failure, 2 bad command line or data files.\n\n"
                  "examples:\n"
                  "  aikg build                                  # the sample corpus into output/aikg.db\n"
