@@ -53,10 +53,6 @@ private:
     std::vector<std::uint32_t> words_found_;
 };
 
-}  // namespace
-
-namespace {
-
 // Buffers above this many bytes of text are not kept between documents.
 constexpr std::size_t kKeptTextBytes = std::size_t{1} << 20;
 
@@ -67,6 +63,11 @@ text::NormalizedTokens& thread_normalized() {
     return normalized;
 }
 
+AnalyzedText& analysis_of_thread() {
+    thread_local AnalyzedText analysis;
+    return analysis;
+}
+
 }  // namespace
 
 AnalyzedText analyze(std::string_view original, const WordIndex* words, const MentionMatcher* names) {
@@ -74,15 +75,6 @@ AnalyzedText analyze(std::string_view original, const WordIndex* words, const Me
     analyze(original, a, words, names);
     return a;
 }
-
-namespace {
-
-AnalyzedText& analysis_of_thread() {
-    thread_local AnalyzedText analysis;
-    return analysis;
-}
-
-}  // namespace
 
 ThreadAnalysis::ThreadAnalysis() : analysis_(analysis_of_thread()) {}
 

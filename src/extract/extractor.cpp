@@ -218,11 +218,13 @@ void Extractor::add_category_mentions(const AnalyzedText& text, const SentenceTo
     struct : SlotFilter {
         bool fits(const Mention&, const Rule&, Slot) const override { return false; }
     } const no_slots;
+    std::vector<std::uint32_t> name_units;
+    name_units_of(units, name_units);
     std::vector<Mention> found;
     std::vector<RuleMatch> matches;
     for (std::size_t c = 0; c < rules.categories.size(); ++c) {
         if (!words_may_match(rules.categories[c].rule, text, sentence)) continue;
-        match_rule(rules.categories[c].rule, units, text, no_slots, matches);
+        match_rule(rules.categories[c].rule, units, name_units, text, no_slots, matches);
         for (const RuleMatch& match : matches) {
             const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Mention& m) {
                 return m.first_token < match.end_token && match.first_token < m.end_token;

@@ -64,7 +64,6 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
         if (child == UINT32_MAX) {
             child = static_cast<std::uint32_t>(nodes_.size());
             edges_.insert(node, word, child);
-            nodes_[node].has_children = true;
             nodes_[node].child_openings |= opening_bit(word);
             nodes_.emplace_back();
         }
@@ -98,7 +97,7 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
             }
         };
         consider(t);
-        while (t < end && nodes_[node].has_children) {
+        while (t < end && nodes_[node].child_openings != 0) {
             if (text.is_soft(t)) {
                 ++t;
                 continue;

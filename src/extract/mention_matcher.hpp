@@ -53,13 +53,10 @@ private:
     };
     struct Node {
         std::int64_t entity = -1;
-        // Most names are one word: a node without children ends the walk
-        // without hashing the next token (a cache miss in the edge table).
-        bool has_children = false;
         // A bit for the first two bytes of each child's word (two: Arabic
-        // letters share four lead bytes): most names end where they are, and
-        // a token whose opening no child shares is turned down without
-        // probing the edge table.
+        // letters share four lead bytes), none for a node without children:
+        // most names end where they are, and a token whose opening no child
+        // shares is turned down without probing the edge table (a cache miss).
         std::uint64_t child_openings = 0;
     };
     static std::uint64_t opening_bit(std::string_view word) {

@@ -164,31 +164,23 @@ private:
 
 }  // namespace
 
-namespace {
-
-// Whether every required element has a mask meeting the sentence's word bits.
-bool masks_met(const Rule::WordMask* first, const Rule::WordMask* last, const SentenceTokens& sentence) {
+bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
+    if (!text.indexed()) return true;
+    // Every required element needs one of its masks to meet the sentence's word bits.
     bool met = false;
-    for (const Rule::WordMask* m = first; m != last; ++m) {
-        met = met || (m->slot < sentence.word_slots && (sentence.word_bits[m->slot] & m->mask) != 0);
-        if (!m->ends_element) continue;
+    for (const Rule::WordMask& m : rule.required_masks) {
+        met = met || (m.slot < sentence.word_slots && (sentence.word_bits[m.slot] & m.mask) != 0);
+        if (!m.ends_element) continue;
         if (!met) return false;
         met = false;
     }
     return true;
 }
 
-}  // namespace
-
-bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
-    if (!text.indexed()) return true;
-    return masks_met(rule.required_masks.data(), rule.required_masks.data() + rule.required_masks.size(), sentence);
-}
-
 void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const SentenceTokens& sentence, std::size_t names,
                      std::vector<const Rule*>& out) {
     out.clear();
-    if (!text.indexed() || rules.rule_screens.size() != rules.rules.size()) {
+    if (!text.indexed() || rules.trigger_begin.empty()) {
         for (const Rule& rule : rules.rules)
             if (rule.slot_count <= names && words_may_match(rule, text, sentence)) out.push_back(&rule);
         return;
@@ -200,22 +192,18 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     chosen.assign((rules.rules.size() + 63) / 64, 0);
     auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
-    const std::size_t words = rules.trigger_begin.empty() ? 0 : rules.trigger_begin.size() - 1;
+    // Only words of the index have trigger bits: every word found has a row.
     const std::size_t slots = std::min<std::size_t>(sentence.word_slots, rules.trigger_words.size());
     for (std::size_t slot = 0; slot < slots; ++slot) {
         for (std::uint64_t bits = sentence.word_bits[slot] & rules.trigger_words[slot]; bits != 0; bits &= bits - 1) {
             const auto word = static_cast<std::uint32_t>(slot * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-            if (word >= words) continue;
             for (std::uint32_t i = rules.trigger_begin[word]; i < rules.trigger_begin[word + 1]; ++i) choose(rules.trigger_rules[i]);
         }
     }
-    const Rule::WordMask* masks = rules.required_masks.data();
     for (std::size_t slot = 0; slot < chosen.size(); ++slot) {
         for (std::uint64_t bits = chosen[slot]; bits != 0; bits &= bits - 1) {
-            const std::size_t r = slot * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-            const RuleSet::RuleScreen& screen = rules.rule_screens[r];
-            if (screen.slot_count <= names && masks_met(masks + screen.mask_begin, masks + screen.mask_end, sentence))
-                out.push_back(&rules.rules[r]);
+            const Rule& rule = rules.rules[slot * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            if (rule.slot_count <= names && words_may_match(rule, text, sentence)) out.push_back(&rule);
         }
     }
 }
@@ -231,23 +219,5 @@ void match_rule(const Rule& rule, const std::vector<Unit>& units, std::span<cons
     Matcher(rule, units, name_units, text, fits, out).run();
 }
 
-void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
-                std::vector<RuleMatch>& out) {
-    // Kept per thread like the match memo, and for the same reason.
-    thread_local std::vector<std::uint32_t> shared;
-    thread_local bool shared_in_use = false;
-    std::vector<std::uint32_t> own;  // only if a match were ever started inside another on this thread
-    const bool use_shared = !shared_in_use;
-    std::vector<std::uint32_t>& names = use_shared ? shared : own;
-    name_units_of(units, names);
-    struct Release {
-        bool active;
-        ~Release() {
-            if (active) shared_in_use = false;
-        }
-    } release{use_shared};
-    if (use_shared) shared_in_use = true;
-    Matcher(rule, units, names, text, fits, out).run();
-}
 
 }  // namespace aikg::extract

@@ -45,11 +45,8 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
 // Every way the pattern matches, starting at any unit, written into `out`
 // (cleared first; callers keep it between rules). Gaps never cross a name or
 // a barrier word; a name slot needs at least one member of an allowed type.
-void match_rule(const Rule& rule, const std::vector<Unit>& units, const AnalyzedText& text, const SlotFilter& fits,
-                std::vector<RuleMatch>& out);
-// The same for callers that try many rules on one sentence: `name_units` are
-// the indexes of the units that are names, ascending (name_units_of), worked
-// out once rather than by every rule.
+// `name_units` are the indexes of the units that are names, ascending
+// (name_units_of): worked out once per sentence rather than by every rule.
 void match_rule(const Rule& rule, const std::vector<Unit>& units, std::span<const std::uint32_t> name_units, const AnalyzedText& text,
                 const SlotFilter& fits, std::vector<RuleMatch>& out);
 void name_units_of(const std::vector<Unit>& units, std::vector<std::uint32_t>& out);

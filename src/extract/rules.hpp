@@ -64,13 +64,12 @@ struct Rule {
     std::string file;
     int line = 0;
     // Words the sentence must contain for the pattern to have a chance: per
-    // required word element, the first words of its phrases (any one will do).
-    // Filled by WordIndex::build; sentences without them skip the rule.
-    std::vector<std::vector<std::uint32_t>> required_words;
-    // The same as masks over a sentence's word bits, all in one array (a
-    // vector per element cost a cache miss each, for every sentence a rule's
-    // trigger word was in): an element is satisfied when any of its masks
-    // meets the sentence's bits; `ends_element` marks an element's last mask.
+    // required word element, the first words of its phrases (any one will
+    // do), as masks over a sentence's word bits, all in one array (a vector
+    // per element cost a cache miss each, for every sentence a rule's trigger
+    // word was in). An element is satisfied when any of its masks meets the
+    // sentence's bits; `ends_element` marks an element's last mask. Filled by
+    // WordIndex::build; sentences without them skip the rule.
     struct WordMask {
         std::uint32_t slot = 0;
         bool ends_element = false;
@@ -130,24 +129,13 @@ struct RuleSet {
     // that require none (filled by WordIndex::build): a sentence's words name
     // the few rules worth trying.
     // In compressed rows: the rules of word w are trigger_rules[trigger_begin[w]
-    // .. trigger_begin[w + 1]). Choosing a sentence's rules reads these and
-    // rule_screens only, contiguous, rather than a vector per word and each
-    // Rule (hundreds of bytes apart, a cache miss each).
+    // .. trigger_begin[w + 1]), contiguous rather than a vector per word.
     std::vector<std::uint32_t> trigger_begin;
     std::vector<std::uint32_t> trigger_rules;
     // A bit per word that triggers any rule: a sentence's other words (most
     // of its rule words are cues and separators) are passed over a mask at a time.
     std::vector<std::uint64_t> trigger_words;
     std::vector<std::uint32_t> rules_without_trigger;
-    // Per rule, what decides cheaply whether a sentence may match it: its
-    // slots and its required words' masks (in required_masks, from mask_begin).
-    struct RuleScreen {
-        std::uint32_t slot_count = 0;
-        std::uint32_t mask_begin = 0;
-        std::uint32_t mask_end = 0;
-    };
-    std::vector<RuleScreen> rule_screens;
-    std::vector<Rule::WordMask> required_masks;
 };
 
 // Loads every *.yaml file of `dir` (one language each); throws kb::DataError

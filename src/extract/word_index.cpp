@@ -105,8 +105,10 @@ WordIndex WordIndex::build(RuleSet& rules) {
     for (const auto& [type, phrases] : rules.type_cues) rules.type_cue_phrases.insert(rules.type_cue_phrases.end(), phrases.begin(), phrases.end());
     index.index_phrases(rules.type_cue_phrases);
     index.freeze();
+    // Sets the rule's required masks; returns its first required element's
+    // words (its triggers), none when it requires no word.
     auto require = [](Rule& rule) {
-        rule.required_words.clear();
+        std::vector<std::uint32_t> triggers;
         rule.required_masks.clear();
         for (const PatternElement& e : rule.pattern) {
             if (e.kind != PatternElement::Kind::Words || e.optional || e.phrases.empty()) continue;
@@ -125,22 +127,16 @@ WordIndex WordIndex::build(RuleSet& rules) {
                 rule.required_masks.back().mask |= std::uint64_t{1} << (id % 64);
             }
             if (!firsts.empty()) rule.required_masks.back().ends_element = true;
-            rule.required_words.push_back(std::move(firsts));
+            if (triggers.empty()) triggers = std::move(firsts);
         }
+        return triggers;
     };
-    for (Rule& rule : rules.rules) require(rule);
     std::vector<std::vector<std::uint32_t>> by_trigger(index.size());
     rules.rules_without_trigger.clear();
-    rules.rule_screens.clear();
-    rules.required_masks.clear();
     for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
-        const Rule& rule = rules.rules[r];
-        if (rule.required_words.empty()) rules.rules_without_trigger.push_back(r);
-        else
-            for (const std::uint32_t word : rule.required_words.front()) by_trigger[word].push_back(r);
-        const auto mask_begin = static_cast<std::uint32_t>(rules.required_masks.size());
-        rules.required_masks.insert(rules.required_masks.end(), rule.required_masks.begin(), rule.required_masks.end());
-        rules.rule_screens.push_back({rule.slot_count, mask_begin, static_cast<std::uint32_t>(rules.required_masks.size())});
+        const std::vector<std::uint32_t> triggers = require(rules.rules[r]);
+        if (triggers.empty()) rules.rules_without_trigger.push_back(r);
+        for (const std::uint32_t word : triggers) by_trigger[word].push_back(r);
     }
     rules.trigger_begin.assign(1, 0);
     rules.trigger_rules.clear();

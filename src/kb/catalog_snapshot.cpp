@@ -3,15 +3,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <system_error>
+#include <type_traits>
 #include <vector>
+
+#include "text/word_hash.hpp"
 
 namespace aikg::kb {
 namespace {
@@ -22,43 +23,40 @@ constexpr std::string_view kEnd = "END1";
 constexpr std::string_view kFormat = "aikg catalog snapshot, format 1";
 constexpr std::size_t kKeptSnapshots = 16;
 
+// Writer and Reader name each kind of field alike (field, size_of), so that
+// one list of fields serves both directions (entity_fields below).
 class Writer {
 public:
     void u32(std::uint32_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void u64(std::uint64_t v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void flag(bool v) { bytes_.push_back(v ? '\1' : '\0'); }
-    void str(std::string_view s) {
-        u32(static_cast<std::uint32_t>(s.size()));
-        bytes_.append(s);
-    }
-    void strings(const std::vector<std::string>& list) {
-        u32(static_cast<std::uint32_t>(list.size()));
-        for (const std::string& s : list) str(s);
-    }
+    void raw(std::string_view s) { bytes_.append(s); }
+    std::string take() { return std::move(bytes_); }
+
     template <class T>
     void size_of(const std::vector<T>& list, std::size_t /*min_bytes*/) {
         u32(static_cast<std::uint32_t>(list.size()));
     }
-    // The names Reader gives the same fields.
-    void field(const std::string& s) { str(s); }
-    void field(const std::vector<std::string>& list) { strings(list); }
-    void field(const std::optional<EntityId>& v) { id(v); }
-    void field(bool v) { flag(v); }
-    void field(const SourcePos& p) { pos(p); }
-    void id(const std::optional<EntityId>& v) {
-        flag(v.has_value());
+    void field(std::string_view s) {
+        u32(static_cast<std::uint32_t>(s.size()));
+        raw(s);
+    }
+    void field(bool v) { bytes_.push_back(v ? '\1' : '\0'); }
+    void field(const std::optional<EntityId>& v) {
+        field(v.has_value());
         u32(v.value_or(0));
     }
-    void ids(const std::vector<EntityId>& list) {
-        u32(static_cast<std::uint32_t>(list.size()));
-        for (const EntityId v : list) u32(v);
-    }
-    void pos(const SourcePos& p) {
-        str(p.file);
+    void field(const SourcePos& p) {
+        field(p.file);
         u32(static_cast<std::uint32_t>(p.line));
     }
-    void raw(std::string_view s) { bytes_.append(s); }
-    std::string take() { return std::move(bytes_); }
+    void field(const std::vector<std::string>& list) {
+        size_of(list, 0);
+        for (const std::string& s : list) field(s);
+    }
+    void field(const std::vector<EntityId>& list) {
+        size_of(list, 0);
+        for (const EntityId v : list) u32(v);
+    }
 
 private:
     std::string bytes_;
@@ -70,58 +68,49 @@ public:
     explicit Reader(std::string_view bytes) : bytes_(bytes) {}
     bool ok() const noexcept { return ok_; }
     bool at_end() const noexcept { return at_ == bytes_.size(); }
+    bool expect(std::string_view text) {
+        if (!ok_ || bytes_.substr(at_, text.size()) != text) return fail<bool>();
+        at_ += text.size();
+        return true;
+    }
 
     std::uint32_t u32() { return fixed<std::uint32_t>(); }
     std::uint64_t u64() { return fixed<std::uint64_t>(); }
-    bool flag() { return fixed<char>() != '\0'; }
-    std::string str() {
-        const std::uint32_t n = u32();
-        if (!ok_ || n > bytes_.size() - at_) return fail<std::string>();
-        std::string s(bytes_.substr(at_, n));
-        at_ += n;
-        return s;
-    }
     // A count of items each at least `min_bytes` long: a corrupt count cannot make a huge allocation.
     std::uint32_t count(std::size_t min_bytes) {
         const std::uint32_t n = u32();
         if (!ok_ || static_cast<std::uint64_t>(n) * min_bytes > bytes_.size() - at_) return fail<std::uint32_t>();
         return n;
     }
-    std::vector<std::string> strings() {
-        std::vector<std::string> list(count(4));
-        for (std::string& s : list) s = str();
-        return list;
-    }
-    std::optional<EntityId> id() {
-        const bool present = flag();
-        const EntityId v = u32();
-        return present ? std::optional<EntityId>(v) : std::nullopt;
-    }
-    std::vector<EntityId> ids() {
-        std::vector<EntityId> list(count(4));
-        for (EntityId& v : list) v = u32();
-        return list;
-    }
-    SourcePos pos() {
-        SourcePos p;
-        p.file = str();
-        p.line = static_cast<int>(u32());
-        return p;
-    }
+
     template <class T>
     void size_of(std::vector<T>& list, std::size_t min_bytes) {
         list.resize(count(min_bytes));
     }
-    void field(std::string& s) { s = str(); }
-    void field(std::vector<std::string>& list) { list = strings(); }
-    void field(std::optional<EntityId>& v) { v = id(); }
-    void field(bool& v) { v = flag(); }
-    void field(SourcePos& p) { p = pos(); }
-
-    bool expect(std::string_view text) {
-        if (!ok_ || bytes_.substr(at_, text.size()) != text) return fail<bool>();
-        at_ += text.size();
-        return true;
+    void field(std::string& s) {
+        const std::uint32_t n = u32();
+        if (!ok_ || n > bytes_.size() - at_) return fail<void>();
+        s.assign(bytes_.substr(at_, n));
+        at_ += n;
+    }
+    void field(bool& v) { v = fixed<char>() != '\0'; }
+    void field(std::optional<EntityId>& v) {
+        bool present = false;
+        field(present);
+        const EntityId id = u32();
+        v = present ? std::optional<EntityId>(id) : std::nullopt;
+    }
+    void field(SourcePos& p) {
+        field(p.file);
+        p.line = static_cast<int>(u32());
+    }
+    void field(std::vector<std::string>& list) {
+        size_of(list, 4);
+        for (std::string& s : list) field(s);
+    }
+    void field(std::vector<EntityId>& list) {
+        size_of(list, 4);
+        for (EntityId& v : list) v = u32();
     }
 
 private:
@@ -137,28 +126,11 @@ private:
     T fail() {
         ok_ = false;
         at_ = bytes_.size();
-        return T{};
+        if constexpr (!std::is_void_v<T>) return T{};
     }
     std::string_view bytes_;
     std::size_t at_ = 0;
     bool ok_ = true;
-};
-
-// FNV-1a, 64 bits: a fingerprint, not a defence against anyone.
-class Fingerprint {
-public:
-    void add(std::string_view bytes) {
-        for (const unsigned char c : bytes) {
-            h_ ^= c;
-            h_ *= 1099511628211ULL;
-        }
-        h_ ^= 0xFF;  // so that ("ab", "c") and ("a", "bc") differ
-        h_ *= 1099511628211ULL;
-    }
-    std::uint64_t value() const noexcept { return h_; }
-
-private:
-    std::uint64_t h_ = 1469598103934665603ULL;
 };
 
 std::optional<std::string> read_file(const std::filesystem::path& file) {
@@ -172,7 +144,11 @@ std::optional<std::string> read_file(const std::filesystem::path& file) {
 // Everything a load of `dir` reads, and this program itself (a rebuilt aikg
 // may load the same files differently): nullopt when any of it cannot be read.
 std::optional<std::uint64_t> fingerprint(const std::filesystem::path& dir, const std::filesystem::path& ontology_file) {
-    Fingerprint f;
+    // Each part's hash seeds the next; the length goes into each, so parts cannot run together.
+    struct {
+        std::uint64_t value = 0;
+        void add(std::string_view part) { value = text::word_hash(part, value); }
+    } f;
     f.add(kFormat);
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -202,7 +178,7 @@ std::optional<std::uint64_t> fingerprint(const std::filesystem::path& dir, const
         f.add(std::filesystem::absolute(file, ec).string());
         f.add(*bytes);
     }
-    return f.value();
+    return f.value;
 }
 
 std::string snapshot_name(std::uint64_t fingerprint) {
@@ -294,12 +270,12 @@ std::string CatalogSnapshot::save(const Catalog& catalog) {
     w.size_of(catalog.entities_, 0);
     for (const Entity& e : catalog.entities_) entity_fields(w, e);
     for (const auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
-        w.u32(static_cast<std::uint32_t>(chains->size()));
-        for (const auto& chain : *chains) w.ids(chain);
+        w.size_of(*chains, 0);
+        for (const auto& chain : *chains) w.field(chain);
     }
     w.u32(static_cast<std::uint32_t>(catalog.by_key_.size()));
     for (const auto& [key, id] : catalog.by_key_) {
-        w.str(key);
+        w.field(key);
         w.u32(id);
     }
     w.raw(kEnd);
@@ -312,13 +288,14 @@ std::optional<Catalog> CatalogSnapshot::restore(std::string_view bytes) {
     r.size_of(catalog.entities_, 40);
     for (Entity& e : catalog.entities_) entity_fields(r, e);
     for (auto* chains : {&catalog.ancestors_, &catalog.parents_}) {
-        chains->resize(r.count(4));
-        for (auto& chain : *chains) chain = r.ids();
+        r.size_of(*chains, 4);
+        for (auto& chain : *chains) r.field(chain);
     }
     const std::uint32_t keys = r.count(8);
     catalog.by_key_.reserve(keys);
     for (std::uint32_t i = 0; i < keys; ++i) {
-        std::string key = r.str();
+        std::string key;
+        r.field(key);
         const EntityId id = r.u32();
         catalog.by_key_.emplace(std::move(key), id);
     }

@@ -2,10 +2,6 @@
 
 #include <unicode/normalizer2.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <atomic>
 #include <bit>
 #include <cstring>
@@ -57,8 +53,8 @@ std::size_t chunk_end(const unsigned char* bytes, std::size_t pos, std::size_t n
 
 // A chunk's normalised bytes are kept in blocks of this many bytes,
 // zero-padded, so that they are copied a whole block at a time.
-constexpr std::size_t kOriginBlock = 16;
-std::size_t padded(std::size_t n) { return (n + kOriginBlock - 1) / kOriginBlock * kOriginBlock; }
+constexpr std::size_t kCopyBlock = 16;
+std::size_t padded(std::size_t n) { return (n + kCopyBlock - 1) / kCopyBlock * kCopyBlock; }
 
 // Whether two short byte strings are equal, read eight (or four) bytes at a
 // time with overlapping loads: a call to memcmp per chunk cost more than the
@@ -85,10 +81,10 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
     return true;
 }
 
-// Copies whole blocks of kOriginBlock bytes covering `n`: both sides have
+// Copies whole blocks of kCopyBlock bytes covering `n`: both sides have
 // room past `n` (the memo pads its bytes; the writer grows ahead).
 void copy_blocks(char* to, const char* from, std::size_t n) {
-    for (std::size_t i = 0; i < n; i += kOriginBlock) std::memcpy(to + i, from + i, kOriginBlock);
+    for (std::size_t i = 0; i < n; i += kCopyBlock) std::memcpy(to + i, from + i, kCopyBlock);
 }
 
 // Whether the chunk's first character has no normalisation boundary before
