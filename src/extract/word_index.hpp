@@ -34,6 +34,7 @@ public:
     std::uint64_t generation() const { return generation_; }
 
 private:
+    friend struct RulesSnapshot;  // saves and restores the frozen arrays
     std::uint32_t intern(std::string_view word, bool prefix);
     void index_phrases(PhraseList& phrases);
 

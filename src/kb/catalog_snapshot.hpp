@@ -18,6 +18,7 @@
 
 #include "kb/catalog.hpp"
 #include "kb/ontology.hpp"
+#include "kb/snapshot_file.hpp"
 
 namespace aikg::kb {
 
@@ -26,10 +27,6 @@ struct CatalogSnapshot {
     // nullopt when `bytes` is not a whole snapshot of this format.
     static std::optional<Catalog> restore(std::string_view bytes);
 };
-
-// The folder snapshots go in: $AIKG_CACHE_DIR, else $XDG_CACHE_HOME/aikg,
-// else ~/.cache/aikg; none when no variable says where (or AIKG_CACHE_DIR is empty).
-std::optional<std::filesystem::path> snapshot_dir();
 
 // Catalog::load(dir, ontology), from a snapshot in `cache` when one was saved
 // from the same files; a load from YAML is saved there (atomically: a rename)

@@ -106,12 +106,9 @@ class Help(unittest.TestCase):
         self.assertIn("validate", out)
 
 
-if __name__ == "__main__":
-    unittest.main()
 
-
-class CatalogSnapshot(unittest.TestCase):
-    """The catalog snapshot changes how fast a command starts, never what it says."""
+class Snapshots(unittest.TestCase):
+    """The catalog and rules snapshots change how fast a command starts, never what it says."""
 
     def run_with_cache(self, cache, *args):
         env = dict(os.environ, AIKG_CACHE_DIR=str(cache))
@@ -124,6 +121,7 @@ class CatalogSnapshot(unittest.TestCase):
             first = self.run_with_cache(cache, "extract", CORPUS, "--format", "jsonl")
             self.assertEqual(first[0], 0, first[2])
             self.assertEqual(len(list(cache.glob("catalog-*.bin"))), 1)
+            self.assertEqual(len(list(cache.glob("rules-*.bin"))), 1)
             second = self.run_with_cache(cache, "extract", CORPUS, "--format", "jsonl")
             self.assertEqual(second, first)
             # Nowhere to keep one: the command works the same.
@@ -150,3 +148,28 @@ class CatalogSnapshot(unittest.TestCase):
             code, _, err = self.run_with_cache(cache, "extract", CORPUS, "--catalog", catalog, "--format", "jsonl")
             self.assertEqual(code, 2)
             self.assertIn("zz_extra.yaml:", err)
+
+    def test_an_edited_rule_file_is_read_again(self):
+        with ScratchDir() as d:
+            cache, schemas = d / "cache", d / "schemas"
+            shutil.copytree(ROOT / "schemas", schemas)
+            first = self.run_with_cache(cache, "extract", CORPUS, "--schemas", schemas, "--format", "jsonl")
+            self.assertEqual(first[0], 0, first[2])
+            rules = schemas / "rules" / "en.yaml"
+            original = rules.read_text(encoding="utf-8")
+            # A rule naming a relation the ontology lacks: reported at its line, snapshot or not.
+            rules.write_text(original + "  - id: en.broken\n    relation: no_such_relation\n    pattern: \"{subject} x {object}\"\n",
+                             encoding="utf-8")
+            code, _, err = self.run_with_cache(cache, "extract", CORPUS, "--schemas", schemas, "--format", "jsonl")
+            self.assertEqual(code, 2)
+            self.assertIn("en.yaml:", err)
+            self.assertIn("no_such_relation", err)
+            # The file as it was: its snapshot is taken again, with the same output.
+            rules.write_text(original, encoding="utf-8")
+            again = self.run_with_cache(cache, "extract", CORPUS, "--schemas", schemas, "--format", "jsonl")
+            self.assertEqual(again, first)
+            self.assertEqual(len(list(cache.glob("rules-*.bin"))), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
