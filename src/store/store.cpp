@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "text/tokenizer.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::store {
 namespace {
@@ -60,11 +61,7 @@ std::string json_or_empty(const std::map<std::string, std::string>& attributes) 
 }  // namespace
 
 std::string content_hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
+    const std::uint64_t h = text::word_hash(bytes);
     char out[17];
     std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
     return out;

@@ -140,7 +140,9 @@ private:
     bool active_ = false;
 };
 
-// A stable 64-bit FNV-1a hash in hex, for article contents.
+// A stable 64-bit hash in hex, for article contents: text::word_hash, eight
+// bytes a step (byte-at-a-time FNV-1a was 3% of a build). A store written
+// with the old hash sees each article as changed once, and extracts it again.
 std::string content_hash(std::string_view bytes);
 
 }  // namespace aikg::store
