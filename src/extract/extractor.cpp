@@ -187,6 +187,13 @@ bool may_state_facts(const EntityTable& entities, const std::vector<Mention>& me
 
 Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, std::vector<RuleSet> rules, ExtractOptions options)
     : catalog_(catalog), ontology_(ontology), rules_(std::move(rules)), type_bits_(ontology, rules_), options_(options), matcher_(catalog) {
+    for (const kb::EdgeType& edge : ontology_.edge_types()) {
+        for (const std::string& replaced : edge.overrides) {
+            auto it = std::find_if(overridden_by_.begin(), overridden_by_.end(), [&](const auto& entry) { return entry.first == replaced; });
+            if (it == overridden_by_.end()) it = overridden_by_.insert(overridden_by_.end(), {replaced, {}});
+            it->second.push_back(edge.name);
+        }
+    }
     kb::DiagnosticSink sink;
     for (RuleSet& set : rules_) {
         for (Rule& rule : set.rules) {
@@ -630,9 +637,11 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
 }
 
 bool Extractor::overridden(const SentenceFacts& sentence, const FactKey& key) const {
-    for (const kb::EdgeType& edge : ontology_.edge_types()) {
-        if (!kb::contains(edge.overrides, std::get<1>(key))) continue;
-        if (sentence.facts().count(FactKey{std::get<0>(key), edge.name, std::get<2>(key)})) return true;
+    for (const auto& [replaced, by] : overridden_by_) {
+        if (replaced != std::get<1>(key)) continue;
+        for (const std::string& relation : by)
+            if (sentence.facts().count(FactKey{std::get<0>(key), relation, std::get<2>(key)})) return true;
+        return false;
     }
     return false;
 }

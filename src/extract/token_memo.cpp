@@ -20,12 +20,6 @@ void TokenMemo::start_generation(std::uint64_t generation) {
     data_.clear();
 }
 
-const std::uint32_t* TokenMemo::find(std::uint64_t generation, std::uint32_t id) {
-    if (generation != generation_) start_generation(generation);
-    if (id >= offset_by_id_.size() || offset_by_id_[id] == kNone) return nullptr;
-    return data_.data() + offset_by_id_[id];
-}
-
 void TokenMemo::remember(std::uint64_t generation, std::uint32_t id, const std::uint32_t* tokens, std::size_t count) {
     if (generation != generation_) start_generation(generation);
     if (id >= offset_by_id_.size()) offset_by_id_.resize(id + 1, kNone);

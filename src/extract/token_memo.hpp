@@ -30,7 +30,12 @@ public:
 
     // The packed tokens of chunk `id` of the text memo's `generation`, or
     // nullptr when not remembered. A new generation forgets the old one's.
-    const std::uint32_t* find(std::uint64_t generation, std::uint32_t id);
+    // Inline: asked once per chunk of every document.
+    const std::uint32_t* find(std::uint64_t generation, std::uint32_t id) {
+        if (generation != generation_) start_generation(generation);
+        if (id >= offset_by_id_.size() || offset_by_id_[id] == kNone) return nullptr;
+        return data_.data() + offset_by_id_[id];
+    }
     void remember(std::uint64_t generation, std::uint32_t id, const std::uint32_t* tokens, std::size_t count);
     void remember(std::uint64_t generation, std::uint32_t id, const Packed& tokens) { remember(generation, id, tokens.data(), tokens.size()); }
 
