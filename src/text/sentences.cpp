@@ -17,6 +17,11 @@ namespace aikg::text {
 namespace {
 
 bool is_space_at(std::string_view s, std::size_t pos, std::size_t& next) {
+    // ASCII without a call into ICU: every sentence is trimmed at both ends.
+    if (const auto c = static_cast<unsigned char>(s[pos]); c < 0x80) {
+        next = pos + 1;
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
     next = pos;
     const char32_t cp = decode_next(s, next);
     return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0xFEFF;
