@@ -124,14 +124,16 @@ bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const 
 
 void MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end, std::vector<Mention>& mentions) const {
     std::uint32_t t = first;
+    const bool rooted = text.has_name_roots();
     while (t < end) {
-        // A name starts a word: not in the middle of "xLlama".
-        const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
-                           is_word(text.tokens[t - 1].kind);
-        if (text.has_name_roots() && !text.may_start_name(t)) {
+        // Most tokens start no name: passed over on their flag before anything else is read.
+        if (rooted && !text.may_start_name(t)) {
             ++t;
             continue;
         }
+        // A name starts a word: not in the middle of "xLlama".
+        const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
+                           is_word(text.tokens[t - 1].kind);
         const Candidate c = glued ? Candidate{} : longest_at(text, t, end);
         if (c.entity >= 0 && capitalised_where_required(text, c, t)) {
             const std::string_view word = text.token_text(t);
