@@ -8,6 +8,7 @@
 
 #include "kb/catalog_snapshot.hpp"
 #include "kb/diagnostics.hpp"
+#include "project_files.hpp"
 #include "temp_dir.hpp"
 
 using aikg::kb::Catalog;
@@ -16,12 +17,7 @@ using aikg::kb::Ontology;
 
 namespace {
 
-const std::filesystem::path kSource(AIKG_SOURCE_DIR);
-
-const Ontology& ontology() {
-    static const Ontology o = Ontology::load(kSource / "schemas" / "ontology.yaml");
-    return o;
-}
+const Ontology& ontology() { return project_ontology(); }
 
 void check_same(const Catalog& a, const Catalog& b) {
     REQUIRE(a.entities().size() == b.entities().size());

@@ -12,6 +12,7 @@
 #include "extract/rules_snapshot.hpp"
 #include "kb/catalog.hpp"
 #include "kb/diagnostics.hpp"
+#include "project_files.hpp"
 #include "temp_dir.hpp"
 
 using aikg::extract::RuleSet;
@@ -20,12 +21,7 @@ using aikg::kb::Ontology;
 
 namespace {
 
-const std::filesystem::path kSource(AIKG_SOURCE_DIR);
-
-const Ontology& ontology() {
-    static const Ontology o = Ontology::load(kSource / "schemas" / "ontology.yaml");
-    return o;
-}
+const Ontology& ontology() { return project_ontology(); }
 
 const std::vector<RuleSet>& project_rules() {
     static const std::vector<RuleSet> rules = aikg::extract::load_rules(kSource / "schemas" / "rules", ontology());
