@@ -84,10 +84,11 @@ struct ArticleOutput {
 ArticleOutput format_article(const extract::Extractor& extractor, const ValidatedArgs& v, const corpus::Document& doc) {
     ArticleOutput out;
     if (!v.mentions && !v.tsv) {
-        for (const auto& fact : extractor.extract(doc)) {
+        // Written from views: no fact is copied out of the extractor just to be printed.
+        extractor.for_each_fact(doc, [&out](const extract::FactView& fact) {
             extract::write_jsonl(out.text, fact);
             ++out.facts;
-        }
+        });
         return out;
     }
     std::ostringstream lines;

@@ -108,6 +108,18 @@ private:
     std::vector<std::pair<std::string, kb::EntityId>> latest_;
 };
 
+// A fact as a sentence gathers it: the rest of its fields are read from the
+// article and the entity table when it is written (FactView).
+struct FoundFact {
+    // Copied when found: a local entity's type may still be revealed later
+    // in the article, and the fact keeps the type it had here.
+    std::string subject_type;
+    std::string object_type;
+    const kb::EdgeType* relation = nullptr;
+    std::string rule;
+    double confidence = 0.0;
+};
+
 // The facts of one sentence, one per (subject, relation, object).
 class SentenceFacts {
 public:
@@ -119,25 +131,13 @@ public:
         // Symmetric edges are stored once, in name order.
         if (relation.symmetric && entities_.entity(object.entity).name < entities_.entity(subject.entity).name) std::swap(subject, object);
         auto [it, inserted] = facts_.try_emplace(FactKey{subject.entity, relation.name, object.entity});
-        Fact& f = it->second;
+        FoundFact& f = it->second;
         if (inserted) {
-            const kb::Entity& s = entities_.entity(subject.entity);
-            const kb::Entity& o = entities_.entity(object.entity);
-            // Field by field into the new fact: a whole Fact built aside, moved
-            // in and destroyed cost a tenth of adding one.
-            f.article = doc_.id;
-            f.subject = s.name;
             f.subject_type = *subject.type;
-            f.relation = relation.name;
-            f.object = o.name;
             f.object_type = *object.type;
-            f.sentence.assign(doc_.text, sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin);
-            f.start = sentence_.bytes.begin;
-            f.end = sentence_.bytes.end;
+            f.relation = &relation;
             f.rule = rule;
             f.confidence = confidence;
-            f.lang = doc_.lang;
-            f.article_date = doc_.date;
         } else if (!names_rule(f.rule, rule)) {
             f.rule += '+';
             f.rule += rule;
@@ -147,9 +147,26 @@ public:
         }
     }
 
-    const std::map<FactKey, Fact>& facts() const { return facts_; }
-    // For moving the facts out once the article is read; keys stay as they are.
-    std::map<FactKey, Fact>& finished() { return facts_; }
+    // The fact under `key` with everything else it says, read in place.
+    FactView view(const FactKey& key, const FoundFact& f) const {
+        FactView v;
+        v.article = doc_.id;
+        v.subject = entities_.entity(std::get<0>(key)).name;
+        v.subject_type = f.subject_type;
+        v.relation = f.relation->name;
+        v.object = entities_.entity(std::get<2>(key)).name;
+        v.object_type = f.object_type;
+        v.sentence = std::string_view(doc_.text).substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin);
+        v.start = sentence_.bytes.begin;
+        v.end = sentence_.bytes.end;
+        v.rule = f.rule;
+        v.confidence = f.confidence;
+        v.lang = doc_.lang;
+        v.article_date = doc_.date;
+        return v;
+    }
+
+    const std::map<FactKey, FoundFact>& facts() const { return facts_; }
 
     // Facts whose subject is the object's maker, kept until the whole article is read.
     struct PendingMaker {
@@ -164,7 +181,7 @@ private:
     const EntityTable& entities_;
     const corpus::Document& doc_;
     const SentenceTokens& sentence_;
-    std::map<FactKey, Fact> facts_;
+    std::map<FactKey, FoundFact> facts_;
 };
 
 namespace {
@@ -648,8 +665,13 @@ bool Extractor::overridden(const SentenceFacts& sentence, const FactKey& key) co
 
 std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     std::vector<Fact> out;
+    for_each_fact(doc, [&out](const FactView& fact) { out.push_back(fact.materialise()); });
+    return out;
+}
+
+void Extractor::for_each_fact(const corpus::Document& doc, const std::function<void(const FactView&)>& each) const {
     const RuleSet* rules = rules_for(doc.lang);
-    if (!rules) return out;
+    if (!rules) return;
     ThreadAnalysis analysis;  // extract never runs inside itself on one thread
     analyze(doc.text, analysis.get(), &rules->words, &matcher_);
     const AnalyzedText& text = analysis.get();
@@ -687,21 +709,17 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
     // A huge article's lists are not kept for the thread's life.
     constexpr std::size_t kKeptSentenceLists = 1 << 14;
     if (kept_mentions.size() > kKeptSentenceLists) kept_mentions = {};
-    std::size_t found = 0;
-    for (const SentenceFacts& sentence : facts) found += sentence.facts().size();
-    out.reserve(found);
     for (std::size_t s = 0; s < facts.size(); ++s) {
-        // overridden() reads only keys, so each fact's text is moved, not copied, to the output.
-        for (auto& [key, fact] : facts[s].finished()) {
+        for (const auto& [key, fact] : facts[s].facts()) {
             if (fact.confidence < options_.min_confidence || overridden(facts[s], key)) continue;
-            Fact& f = out.emplace_back(std::move(fact));
-            f.date = attributes[s].date;
+            FactView view = facts[s].view(key, fact);
+            view.date = attributes[s].date;
             const auto& by_entity = attributes[s].by_entity;
-            if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) f.subject_attributes = it->second;
-            if (auto it = by_entity.find(std::get<2>(key)); it != by_entity.end()) f.object_attributes = it->second;
+            if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) view.subject_attributes = &it->second;
+            if (auto it = by_entity.find(std::get<2>(key)); it != by_entity.end()) view.object_attributes = &it->second;
+            each(view);
         }
     }
-    return out;
 }
 
 std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document& doc) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Document in, facts out: mentions, anaphora, rules, evidence.
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <tuple>
@@ -42,6 +43,10 @@ public:
     // relation, object), the rules that agree on it joined and their
     // confidences combined. Thread-safe: const and without shared state.
     std::vector<Fact> extract(const corpus::Document& doc) const;
+    // The same facts in the same order, each handed to `each` as a view of
+    // the article and the entities, valid during the call: for callers that
+    // only write them out (a Fact copies the evidence sentence and names).
+    void for_each_fact(const corpus::Document& doc, const std::function<void(const FactView&)>& each) const;
 
     const RuleSet* rules_for(const std::string& language) const;
 

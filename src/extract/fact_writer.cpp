@@ -97,11 +97,12 @@ private:
 
 // Bytes a line may take at most: every text escaped at its longest, and room
 // for the keys, numbers and punctuation.
-std::size_t line_bound(const Fact& f) {
+std::size_t line_bound(const FactView& f) {
     std::size_t texts = f.article.size() + f.subject.size() + f.subject_type.size() + f.relation.size() + f.object.size() +
                         f.object_type.size() + f.sentence.size() + f.rule.size() + f.lang.size() + f.article_date.size() + f.date.size();
     std::size_t attributes = 0;
-    for (const auto* map : {&f.subject_attributes, &f.object_attributes}) {
+    for (const auto* map : {f.subject_attributes, f.object_attributes}) {
+        if (!map) continue;
         for (const auto& [name, value] : *map) {
             texts += name.size() + value.size();
             attributes += 6;  // quotes, colon, comma
@@ -133,7 +134,7 @@ namespace {
 
 // Writes the line at `at`, which has room for line_bound(f) + the
 // confidence's text; returns its end.
-char* write_line(char* at, const Fact& f, std::string_view confidence) {
+char* write_line(char* at, const FactView& f, std::string_view confidence) {
     LineWriter line(at);
     line.raw("{\"article\":");
     line.string(f.article);
@@ -153,15 +154,15 @@ char* write_line(char* at, const Fact& f, std::string_view confidence) {
     line.field(",\"lang\":\"", f.lang);
     if (!f.article_date.empty()) line.field(",\"article_date\":\"", f.article_date);
     if (!f.date.empty()) line.field(",\"date\":\"", f.date);
-    if (!f.subject_attributes.empty()) line.attributes(",\"subject_attributes\":{", f.subject_attributes);
-    if (!f.object_attributes.empty()) line.attributes(",\"object_attributes\":{", f.object_attributes);
+    if (f.subject_attributes && !f.subject_attributes->empty()) line.attributes(",\"subject_attributes\":{", *f.subject_attributes);
+    if (f.object_attributes && !f.object_attributes->empty()) line.attributes(",\"object_attributes\":{", *f.object_attributes);
     line.raw("}\n");
     return line.end();
 }
 
 // The line in a buffer kept per thread and only ever grown: a line is longer
 // than a short string, and an allocation per fact added up.
-std::string_view line_of(const Fact& f) {
+std::string_view line_of(const FactView& f) {
     thread_local std::vector<char> buffer;
     const std::string_view confidence = confidence_text(f.confidence);
     const std::size_t bound = line_bound(f) + confidence.size();
@@ -173,11 +174,13 @@ std::string_view line_of(const Fact& f) {
 }  // namespace
 
 void write_jsonl(std::ostream& out, const Fact& f) {
-    const std::string_view line = line_of(f);
+    const std::string_view line = line_of(FactView::of(f));
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
-void write_jsonl(std::string& out, const Fact& f) { out += line_of(f); }
+void write_jsonl(std::string& out, const Fact& f) { out += line_of(FactView::of(f)); }
+
+void write_jsonl(std::string& out, const FactView& f) { out += line_of(f); }
 
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
                          const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor) {

@@ -13,6 +13,7 @@ void write_jsonl(std::ostream& out, const Fact& fact);
 // The same line appended to `out`: for callers gathering an article's lines
 // without a stream (building a string stream per article showed in profiles).
 void write_jsonl(std::string& out, const Fact& fact);
+void write_jsonl(std::string& out, const FactView& fact);
 void write_tsv_header(std::ostream& out);
 void write_tsv(std::ostream& out, const Fact& fact);
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,

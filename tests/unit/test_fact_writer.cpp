@@ -107,3 +107,25 @@ TEST_CASE("lines appended to a string are the lines the stream gets, one after t
     }
     CHECK(appended == "earlier lines\n" + stream.str());
 }
+
+TEST_CASE("a fact written from a view is the line of the fact itself, and a view materialises to the same fact") {
+    Fact f = fact_with_sentence("أطلقت \"ميتا\" نموذج Llama 3.1 في يوليو");
+    f.article_date = "2024-07-23";
+    f.date = "2024-07";
+    f.object_attributes = {{"parameters", "405B"}};
+    std::string from_fact, from_view, from_materialised;
+    aikg::extract::write_jsonl(from_fact, f);
+    const auto view = aikg::extract::FactView::of(f);
+    aikg::extract::write_jsonl(from_view, view);
+    aikg::extract::write_jsonl(from_materialised, view.materialise());
+    CHECK(from_view == from_fact);
+    CHECK(from_materialised == from_fact);
+    // No attribute map at all writes as an empty one does: the key is left out.
+    aikg::extract::FactView bare = view;
+    bare.subject_attributes = nullptr;
+    bare.object_attributes = nullptr;
+    std::string from_bare;
+    aikg::extract::write_jsonl(from_bare, bare);
+    CHECK(from_bare.find("attributes") == std::string::npos);
+    CHECK(bare.materialise().subject_attributes.empty());
+}
