@@ -2,6 +2,7 @@
 // end to end and against peer tools measured in the same run.
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -394,6 +395,10 @@ void text_section(const Settings& s, const Knowledge& knowledge) {
         for (Row& row : rows) {
             note(row.label + (row.jobs == "1" ? "" : " --jobs " + row.jobs) + " (run " + std::to_string(round) + " of " +
                  std::to_string(s.repeat) + ")");
+            // The previous run's output (21 MB of facts, a store) written back
+            // to disk before this run starts, untimed: the kernel's writeback
+            // otherwise took a core from whatever ran next.
+            ::sync();
             const bench::ChildRun run = row.run();
             const auto measured = row.read(run);
             if (!measured) continue;
