@@ -272,18 +272,10 @@ std::optional<std::vector<RuleSet>> RulesSnapshot::restore(std::string_view byte
 
 std::vector<RuleSet> load_rules(const std::filesystem::path& dir, const kb::Ontology& ontology, const std::filesystem::path& ontology_file,
                                 const std::optional<std::filesystem::path>& cache) {
-    std::optional<std::uint64_t> print;
-    if (cache)
-        if (auto files = kb::snapshot::yaml_files(dir)) {
-            files->insert(files->begin(), ontology_file);
-            print = kb::snapshot::fingerprint(kFormat, *files);
-        }
-    if (print)
-        if (const auto body = kb::snapshot::load(*cache, kKind, *print))
-            if (auto restored = RulesSnapshot::restore(*body, ontology)) return std::move(*restored);
-    std::vector<RuleSet> sets = load_rules(dir, ontology);  // throws on any problem: nothing is saved then
-    if (print) kb::snapshot::save(*cache, kKind, *print, RulesSnapshot::save(sets));
-    return sets;
+    return kb::snapshot::load_through(
+        cache, kKind, kFormat, dir, ontology_file, [&] { return load_rules(dir, ontology); },
+        [](const std::vector<RuleSet>& sets) { return RulesSnapshot::save(sets); },
+        [&ontology](std::string_view body) { return RulesSnapshot::restore(body, ontology); });
 }
 
 }  // namespace aikg::extract

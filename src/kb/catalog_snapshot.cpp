@@ -96,18 +96,9 @@ std::optional<Catalog> CatalogSnapshot::restore(std::string_view bytes) {
 
 Catalog load_catalog(const std::filesystem::path& dir, const Ontology& ontology, const std::filesystem::path& ontology_file,
                      const std::optional<std::filesystem::path>& cache) {
-    std::optional<std::uint64_t> print;
-    if (cache)
-        if (auto files = snapshot::yaml_files(dir)) {
-            files->insert(files->begin(), ontology_file);
-            print = snapshot::fingerprint(kFormat, *files);
-        }
-    if (print)
-        if (const auto body = snapshot::load(*cache, kKind, *print))
-            if (auto restored = CatalogSnapshot::restore(*body)) return std::move(*restored);
-    Catalog catalog = Catalog::load(dir, ontology);  // throws on any problem: nothing is saved then
-    if (print) snapshot::save(*cache, kKind, *print, CatalogSnapshot::save(catalog));
-    return catalog;
+    return snapshot::load_through(
+        cache, kKind, kFormat, dir, ontology_file, [&] { return Catalog::load(dir, ontology); },
+        [](const Catalog& catalog) { return CatalogSnapshot::save(catalog); }, [](std::string_view body) { return CatalogSnapshot::restore(body); });
 }
 
 }  // namespace aikg::kb

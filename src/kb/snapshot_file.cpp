@@ -100,6 +100,14 @@ std::optional<std::uint64_t> fingerprint(std::string_view format, const std::vec
     return f.value;
 }
 
+std::optional<std::uint64_t> fingerprint_of_folder(std::string_view format, const std::filesystem::path& dir,
+                                                   const std::filesystem::path& ontology_file) {
+    auto files = yaml_files(dir);
+    if (!files) return std::nullopt;
+    files->insert(files->begin(), ontology_file);
+    return fingerprint(format, *files);
+}
+
 void save(const std::filesystem::path& cache, std::string_view kind, std::uint64_t fingerprint, std::string_view body) {
     std::error_code ec;
     std::filesystem::create_directories(cache, ec);

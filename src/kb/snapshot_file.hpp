@@ -166,6 +166,28 @@ void save(const std::filesystem::path& cache, std::string_view kind, std::uint64
 // The body saved under that kind and fingerprint, when there is one.
 std::optional<std::string> load(const std::filesystem::path& cache, std::string_view kind, std::uint64_t fingerprint);
 
+// The fingerprint of a load that reads `ontology_file` and the YAML files of `dir`.
+std::optional<std::uint64_t> fingerprint_of_folder(std::string_view format, const std::filesystem::path& dir,
+                                                   const std::filesystem::path& ontology_file);
+
+// What `load()` makes of the YAML files of `dir` (with `ontology_file`),
+// from the `kind` snapshot of those very files in `cache` when one was
+// saved; otherwise loaded, and saved when the load succeeds (`load` throws
+// on any problem, so nothing is saved then). `serialise(T)` gives a
+// snapshot's body, `restore(body)` an optional<T>.
+template <class Load, class Serialise, class Restore>
+auto load_through(const std::optional<std::filesystem::path>& cache, std::string_view kind, std::string_view format,
+                  const std::filesystem::path& dir, const std::filesystem::path& ontology_file, Load load, Serialise serialise,
+                  Restore restore) -> decltype(load()) {
+    const auto print = cache ? fingerprint_of_folder(format, dir, ontology_file) : std::nullopt;
+    if (print)
+        if (const auto body = snapshot::load(*cache, kind, *print))
+            if (auto restored = restore(*body)) return std::move(*restored);
+    auto loaded = load();
+    if (print) save(*cache, kind, *print, serialise(loaded));
+    return loaded;
+}
+
 }  // namespace aikg::kb::snapshot
 
 namespace aikg::kb {
