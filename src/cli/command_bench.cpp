@@ -30,6 +30,7 @@
 #include "pipeline/ordered_workers.hpp"
 #include "store/batched_writes.hpp"
 #include "store/store.hpp"
+#include "store/store_file.hpp"
 #include "text/normalized_tokens.hpp"
 
 namespace aikg::cli {
@@ -200,24 +201,28 @@ double corpus_pass(const fs::path& corpus, Work&& work) {
 double store_pass(const fs::path& corpus, const fs::path& file, const extract::Extractor& extractor, const kb::Catalog& catalog) {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
     const bench::Stopwatch clock;
-    store::Store db(file.string(), store::Store::Mode::Write);
-    store::BulkLoad bulk(db);
-    store::BatchedWrites batches(db.db());
-    corpus::read_documents(
-        {corpus.string()},
-        [&](corpus::Document&& d) {
-            const store::ArticleRecord article{d.id, store::content_hash(d.text), d.source, d.title, d.date, d.url, d.lang};
-            const store::ArticleState state = db.article_state(article.id, article.content_hash);
-            if (state == store::ArticleState::Unchanged) return;
-            const auto facts = extractor.extract(d);
-            batches.open_if_needed();
-            db.put_article(article, state, facts, catalog);
-            batches.article_written();
-        },
-        [](const corpus::InputProblem&) {});
-    batches.commit();
-    bulk.finish();
-    db.remove_orphans();
+    store::StoreFile target(file.string());
+    {
+        store::Store db(target.write_path(), target.mode());
+        store::BulkLoad bulk(db);
+        store::BatchedWrites batches(db.db());
+        corpus::read_documents(
+            {corpus.string()},
+            [&](corpus::Document&& d) {
+                const store::ArticleRecord article{d.id, store::content_hash(d.text), d.source, d.title, d.date, d.url, d.lang};
+                const store::ArticleState state = db.article_state(article.id, article.content_hash);
+                if (state == store::ArticleState::Unchanged) return;
+                const auto facts = extractor.extract(d);
+                batches.open_if_needed();
+                db.put_article(article, state, facts, catalog);
+                batches.article_written();
+            },
+            [](const corpus::InputProblem&) {});
+        batches.commit();
+        bulk.finish();
+        db.remove_orphans();
+    }
+    target.publish();
     return clock.seconds();
 }
 

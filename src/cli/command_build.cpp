@@ -15,6 +15,7 @@
 #include "store/batched_writes.hpp"
 #include "store/fact_loader.hpp"
 #include "store/store.hpp"
+#include "store/store_file.hpp"
 
 namespace aikg::cli {
 namespace {
@@ -35,9 +36,10 @@ constexpr const char* kHelp =
     "rejections table and skipped; the exit code is then 1. HTML bodies are\n"
     "stripped to text. Articles are committed whole (in batches): an\n"
     "interrupted build (Ctrl-C stops after the current article; even a kill) leaves\n"
-    "whole articles only, and running it again completes the job. A first build\n"
-    "into an empty store builds the query indexes once at the end (if it is\n"
-    "killed, the next build restores them).\n\n"
+    "whole articles only, and running it again completes the job. A new store is\n"
+    "written to a hidden file beside PATH and moved to PATH when the build ends\n"
+    "(Ctrl-C too), with the query indexes built once at the end: a killed first\n"
+    "build leaves no store, and running it again starts over.\n\n"
     "options:\n";
 
 constexpr const char* kExamples =
@@ -71,6 +73,139 @@ void record(store::Store& store, const store::ArticleRecord& article, const std:
     counts.facts += facts.size();
 }
 
+struct BuildJob {
+    const ProjectPaths& paths;
+    const Knowledge& knowledge;
+    const std::vector<std::string>& inputs;
+    bool facts_mode = false;
+    bool strict = false;
+    bool fresh_store = false;  // a new store, written to a side file (StoreFile)
+    double min_confidence = 0.5;
+    std::size_t jobs = 1;
+};
+
+struct Outcome {
+    int code = kSuccess;
+    bool keep = true;  // false: nothing may be written (--strict stopped)
+    std::string summary;
+};
+
+Outcome build_into(store::Store& store, const BuildJob& job) {
+    Outcome outcome;
+    remember_ontology(job.paths, job.knowledge.ontology, store);
+    Counts counts;
+    auto problem = [&](const corpus::InputProblem& p) {
+        if (job.strict) throw StrictStop{p.where + ": " + p.reason};
+        ++counts.problems;
+        std::cerr << p.where << ": " << p.reason << ", skipped\n";
+        store.record_rejection(p.where, p.reason);
+    };
+    Progress progress("build");
+    auto check_interrupt = [] {
+        if (interrupt_requested) throw Interrupted{};
+    };
+    // --strict: one transaction around everything, rolled back at the first
+    // problem; a new store is simply not published.
+    std::optional<store::Transaction> all_or_nothing;
+    if (job.strict && !job.fresh_store) all_or_nothing.emplace(store.db());
+    store::BulkLoad bulk(store);
+    store::BatchedWrites batches(store.db());
+    try {
+    if (job.facts_mode) {
+        store::read_fact_files(
+            job.inputs,
+            [&](store::ArticleFacts&& a) {
+                check_interrupt();
+                batches.open_if_needed();
+                record(store, a.article, a.facts, job.knowledge.catalog, counts);
+                batches.article_written();
+                progress.update(counts.added + counts.replaced + counts.unchanged, 0);
+            },
+            problem);
+    } else {
+        const extract::Extractor extractor(job.knowledge.catalog, job.knowledge.ontology, job.knowledge.rules, {job.min_confidence});
+        std::size_t bytes = 0;
+        struct Pending {
+            corpus::Document doc;
+            std::string hash;
+        };
+        struct Extracted {
+            store::ArticleRecord article;
+            std::vector<extract::Fact> facts;
+        };
+        // Workers extract; this thread reads, checks the store and writes, in input order.
+        pipeline::OrderedWorkers<Pending, Extracted> workers(
+            job.jobs,
+            [&](const Pending& p) {
+                const corpus::Document& doc = p.doc;
+                return Extracted{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, extractor.extract(doc)};
+            },
+            [&](Pending&& p, Extracted&& done) {
+                const corpus::Document& doc = p.doc;
+                batches.open_if_needed();
+                record(store, done.article, done.facts, job.knowledge.catalog, counts);
+                store.clear_rejection(doc.source);
+                batches.article_written();
+                progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
+            });
+        corpus::read_documents(
+            job.inputs,
+            [&](corpus::Document&& doc) {
+                check_interrupt();
+                bytes += doc.text.size();
+                if (!extractor.rules_for(doc.lang)) {
+                    problem({doc.source, "no extraction rules for language '" + doc.lang + "'"});
+                    return;
+                }
+                // An unchanged article is not even extracted again.
+                std::string hash = store::content_hash(doc.text);
+                if (store.article_state(doc.id, hash) == store::ArticleState::Unchanged) {
+                    ++counts.unchanged;
+                    batches.open_if_needed();
+                    store.clear_rejection(doc.source);
+                    batches.article_written();
+                    return;
+                }
+                const std::size_t weight = doc.text.size();
+                workers.push(Pending{std::move(doc), std::move(hash)}, weight);
+            },
+            problem);
+        workers.finish();
+    }
+    } catch (const Interrupted&) {
+        progress.finish();
+        batches.commit();
+        bulk.finish();
+        if (job.strict) {
+            std::cerr << "aikg build: interrupted; --strict: nothing was written\n";
+            outcome.keep = false;
+        } else {
+            store.remove_orphans();
+            std::cerr << "aikg build: interrupted after " << counts.added + counts.replaced + counts.unchanged
+                      << " article(s); the store holds whole articles only, run the same command again to continue\n";
+        }
+        outcome.code = kPartial;
+        return outcome;
+    } catch (const StrictStop& stop) {
+        progress.finish();
+        std::cerr << stop.message << "\naikg build: --strict: stopped at the first bad input; nothing was written\n";
+        outcome.code = kPartial;
+        outcome.keep = false;
+        return outcome;
+    }
+    batches.commit();
+    bulk.finish();
+    store.remove_orphans();
+    if (all_or_nothing) all_or_nothing->commit();
+    progress.finish();
+    outcome.summary = "aikg build: " + std::to_string(counts.added) + " added, " + std::to_string(counts.replaced) + " replaced, " +
+                      std::to_string(counts.unchanged) + " unchanged article(s); " + std::to_string(counts.facts) + " facts written";
+    if (counts.problems) outcome.summary += "; " + std::to_string(counts.problems) + " input(s) skipped";
+    outcome.summary += " (" + job.paths.store.string() + ")\n";
+    outcome.code = counts.problems ? kPartial : kSuccess;
+    return outcome;
+}
+
 }  // namespace
 
 int run_build(const std::vector<std::string>& args) {
@@ -101,113 +236,17 @@ int run_build(const std::vector<std::string>& args) {
     if (inputs.empty()) inputs.push_back(paths.sample_corpus.string());
 
     const auto knowledge = load_knowledge(paths);
-    store::Store store(paths.store.string(), store::Store::Mode::Write);
-    remember_ontology(paths, knowledge->ontology, store);
-    Counts counts;
-    auto problem = [&](const corpus::InputProblem& p) {
-        if (strict) throw StrictStop{p.where + ": " + p.reason};
-        ++counts.problems;
-        std::cerr << p.where << ": " << p.reason << ", skipped\n";
-        store.record_rejection(p.where, p.reason);
-    };
-    Progress progress("build");
-    auto check_interrupt = [] {
-        if (interrupt_requested) throw Interrupted{};
-    };
-    // --strict: one transaction around everything, rolled back at the first problem.
-    std::optional<store::Transaction> all_or_nothing;
-    if (strict) all_or_nothing.emplace(store.db());
-    store::BulkLoad bulk(store);
-    store::BatchedWrites batches(store.db());
-    try {
-    if (facts_mode) {
-        store::read_fact_files(
-            inputs,
-            [&](store::ArticleFacts&& a) {
-                check_interrupt();
-                batches.open_if_needed();
-                record(store, a.article, a.facts, knowledge->catalog, counts);
-                batches.article_written();
-                progress.update(counts.added + counts.replaced + counts.unchanged, 0);
-            },
-            problem);
-    } else {
-        const extract::Extractor extractor(knowledge->catalog, knowledge->ontology, knowledge->rules, {threshold});
-        std::size_t bytes = 0;
-        struct Pending {
-            corpus::Document doc;
-            std::string hash;
-        };
-        struct Extracted {
-            store::ArticleRecord article;
-            std::vector<extract::Fact> facts;
-        };
-        // Workers extract; this thread reads, checks the store and writes, in input order.
-        pipeline::OrderedWorkers<Pending, Extracted> workers(
-            jobs,
-            [&](const Pending& p) {
-                const corpus::Document& doc = p.doc;
-                return Extracted{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, extractor.extract(doc)};
-            },
-            [&](Pending&& p, Extracted&& done) {
-                const corpus::Document& doc = p.doc;
-                batches.open_if_needed();
-                record(store, done.article, done.facts, knowledge->catalog, counts);
-                store.clear_rejection(doc.source);
-                batches.article_written();
-                progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
-            });
-        corpus::read_documents(
-            inputs,
-            [&](corpus::Document&& doc) {
-                check_interrupt();
-                bytes += doc.text.size();
-                if (!extractor.rules_for(doc.lang)) {
-                    problem({doc.source, "no extraction rules for language '" + doc.lang + "'"});
-                    return;
-                }
-                // An unchanged article is not even extracted again.
-                std::string hash = store::content_hash(doc.text);
-                if (store.article_state(doc.id, hash) == store::ArticleState::Unchanged) {
-                    ++counts.unchanged;
-                    batches.open_if_needed();
-                    store.clear_rejection(doc.source);
-                    batches.article_written();
-                    return;
-                }
-                const std::size_t weight = doc.text.size();
-                workers.push(Pending{std::move(doc), std::move(hash)}, weight);
-            },
-            problem);
-        workers.finish();
+    // Declared before the store: the store's connection is closed before the file is published or removed.
+    store::StoreFile file(paths.store.string());
+    const BuildJob job{paths, *knowledge, inputs, facts_mode, strict, file.fresh(), threshold, jobs};
+    Outcome outcome;
+    {
+        store::Store store(file.write_path(), file.mode());
+        outcome = build_into(store, job);
     }
-    } catch (const Interrupted&) {
-        progress.finish();
-        batches.commit();
-        bulk.finish();
-        if (all_or_nothing) {
-            std::cerr << "aikg build: interrupted; --strict: nothing was written\n";
-        } else {
-            store.remove_orphans();
-            std::cerr << "aikg build: interrupted after " << counts.added + counts.replaced + counts.unchanged
-                      << " article(s); the store holds whole articles only, run the same command again to continue\n";
-        }
-        return kPartial;
-    } catch (const StrictStop& stop) {
-        progress.finish();
-        std::cerr << stop.message << "\naikg build: --strict: stopped at the first bad input; nothing was written\n";
-        return kPartial;
-    }
-    batches.commit();
-    bulk.finish();
-    store.remove_orphans();
-    if (all_or_nothing) all_or_nothing->commit();
-    progress.finish();
-    std::cerr << "aikg build: " << counts.added << " added, " << counts.replaced << " replaced, " << counts.unchanged
-              << " unchanged article(s); " << counts.facts << " facts written";
-    if (counts.problems) std::cerr << "; " << counts.problems << " input(s) skipped";
-    std::cerr << " (" << paths.store.string() << ")\n";
-    return counts.problems ? kPartial : kSuccess;
+    if (outcome.keep) file.publish();
+    std::cerr << outcome.summary;
+    return outcome.code;
 }
 
 }  // namespace aikg::cli

@@ -85,11 +85,11 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-Database::Database(const std::string& path, bool create, bool read_only) : path_(path) {
+Database::Database(const std::string& path, Access access) : path_(path) {
+    const bool read_only = access == Access::Read;
     // NOMUTEX: a connection is used by one thread at a time (the build's
     // workers only extract), and SQLite's per-call locking was 2% of a build.
-    const int flags = SQLITE_OPEN_NOMUTEX |
-                      (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)));
+    const int flags = SQLITE_OPEN_NOMUTEX | (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -98,12 +98,19 @@ Database::Database(const std::string& path, bool create, bool read_only) : path_
     }
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA foreign_keys = ON");
-    if (!read_only) {
+    if (access == Access::Write) {
         exec("PRAGMA journal_mode = WAL");
         // With WAL, NORMAL never corrupts the store; a power cut may lose the
         // last commits (a crash of aikg loses nothing committed). FULL made a
         // build spend its time in fsync.
         exec("PRAGMA synchronous = NORMAL");
+    } else if (access == Access::Scratch) {
+        // Rollback is then undefined: whoever opens a scratch file discards it on failure.
+        exec("PRAGMA journal_mode = OFF");
+        exec("PRAGMA synchronous = OFF");
+        exec("PRAGMA locking_mode = EXCLUSIVE");
+    }
+    if (!read_only) {
         // Facts go into three indexes in article order, i.e. at random places:
         // with SQLite's 2 MB default their pages were read and written back
         // over and over within one batch.

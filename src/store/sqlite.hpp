@@ -53,9 +53,17 @@ private:
 
 class Database {
 public:
-    // Opens (creating when `create`) and sets WAL, foreign keys and a busy timeout
-    // so that readers see the last committed state while a build writes.
-    Database(const std::string& path, bool create, bool read_only);
+    enum class Access {
+        Read,
+        // Creates the file when missing; WAL, so that readers see the last
+        // committed state while a build writes.
+        Write,
+        // A file no one else opens and that is thrown away unless complete
+        // (StoreFile's side file): no journal, no syncs, one lock for the whole session.
+        Scratch,
+    };
+    // Opens and sets foreign keys and a busy timeout, and for writing the journal above.
+    Database(const std::string& path, Access access);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

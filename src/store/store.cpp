@@ -44,14 +44,21 @@ CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, relation);
 )SQL";
 
 Database open(const std::string& path, Store::Mode mode) {
-    if (mode == Store::Mode::Write) {
-        const auto folder = std::filesystem::path(path).parent_path();
-        std::error_code ec;
-        if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-    } else if (!std::filesystem::exists(path)) {
-        throw StoreError(path + ": no store here yet; run 'aikg build' first (or give one with --store PATH)");
+    switch (mode) {
+        case Store::Mode::Read:
+            if (!std::filesystem::exists(path))
+                throw StoreError(path + ": no store here yet; run 'aikg build' first (or give one with --store PATH)");
+            return Database(path, Database::Access::Read);
+        case Store::Mode::Write: {
+            const auto folder = std::filesystem::path(path).parent_path();
+            std::error_code ec;
+            if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+            return Database(path, Database::Access::Write);
+        }
+        case Store::Mode::Scratch:
+            return Database(path, Database::Access::Scratch);
     }
-    return Database(path, mode == Store::Mode::Write, mode == Store::Mode::Read);
+    throw std::logic_error("unknown store mode");
 }
 
 std::string json_or_empty(const std::map<std::string, std::string>& attributes) {
@@ -92,7 +99,7 @@ void Store::create_or_check_schema(Mode mode) {
         tx.commit();
     }
     // Present unless a bulk load was killed before it built them again.
-    if (mode == Mode::Write) {
+    if (mode != Mode::Read) {
         db_.exec(kArticleIndex);
         db_.exec(kLookupIndexes);
         auto any = db_.prepare("SELECT EXISTS(SELECT 1 FROM rejections)");

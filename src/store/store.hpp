@@ -54,9 +54,11 @@ enum class ArticleState { New, Unchanged, Changed };
 
 class Store {
 public:
-    enum class Mode { Read, Write };
-    // Write creates the file (and its folder) when missing. A store of another
-    // schema version is refused with a message saying what to do.
+    // Write creates the file (and its folder) when missing; Scratch writes a
+    // file to be thrown away unless complete (StoreFile::write_path() of a
+    // fresh store). A store of another schema version is refused with a
+    // message saying what to do.
+    enum class Mode { Read, Write, Scratch };
     Store(const std::string& path, Mode mode);
 
     ArticleState article_state(const std::string& id, const std::string& content_hash);

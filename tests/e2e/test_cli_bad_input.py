@@ -102,7 +102,16 @@ class BuildPolicy(unittest.TestCase):
             code, _, err = run("build", corpus, "--strict", "--store", db)
             self.assertEqual(code, 1)
             self.assertIn("--strict: stopped at the first bad input; nothing was written", err)
+            # A new store is not created at all, and its side file is gone.
+            self.assertFalse(db.exists())
+            self.assertEqual([p.name for p in d.iterdir()], ["in"])
+            # An existing store is left as it was.
+            (d / "good.txt").write_text(GOOD, encoding="utf-8")
+            self.assertEqual(run("build", d / "good.txt", "--store", db)[0], 0)
+            code, _, err = run("build", corpus, "--strict", "--store", db)
+            self.assertEqual(code, 1)
+            self.assertIn("nothing was written", err)
             con = sqlite3.connect(db)
-            self.assertEqual(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0], 0)
-            self.assertEqual(con.execute("SELECT COUNT(*) FROM facts").fetchone()[0], 0)
+            self.assertEqual(con.execute("SELECT id FROM articles").fetchall(), [("good.txt",)])
+            self.assertEqual(con.execute("SELECT COUNT(*) FROM facts WHERE article_id != 'good.txt'").fetchone()[0], 0)
             con.close()

@@ -69,6 +69,7 @@ class Crashes(unittest.TestCase):
 
     def test_sigkill_at_several_points_then_rerun_completes(self):
         db = self.dir / "killed.db"
+        db.touch()  # an existing store, even an empty file, is written in place and keeps what each run committed
         for fraction in (0.1, 0.35, 0.6, 0.85):
             proc = subprocess.Popen([AIKG, "build", str(self.corpus), "--store", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(self.full_build_seconds * fraction)
@@ -80,6 +81,22 @@ class Crashes(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assert_whole_articles(db)
         self.assertEqual(facts_per_article(db), self.expected)
+
+    def test_sigkill_of_a_first_build_leaves_no_store_then_rerun_completes(self):
+        db = self.dir / "first.db"
+        for fraction in (0.3, 0.7):
+            proc = subprocess.Popen([AIKG, "build", str(self.corpus), "--store", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(self.full_build_seconds * fraction)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            if proc.returncode == -signal.SIGKILL:
+                self.assertFalse(db.exists())  # written beside the path, and never moved there
+        code, _, err = run("build", self.corpus, "--store", db)
+        self.assertEqual(code, 0, err)
+        self.assert_whole_articles(db)
+        self.assertEqual(facts_per_article(db), self.expected)
+        # What the killed builds wrote beside the store is gone.
+        self.assertEqual(sorted(p.name for p in self.dir.glob(".first.db*")), [])
 
     def test_ctrl_c_stops_after_the_current_article(self):
         db = self.dir / "interrupted.db"
