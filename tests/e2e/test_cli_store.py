@@ -83,6 +83,17 @@ class Store(unittest.TestCase):
             self.assertEqual(loaded["facts"], content(d / "last.db")["facts"])
             self.assertTrue(any(f[2] == "released" and f[3] == "Gemma" for f in loaded["facts"]))
 
+    def test_an_article_given_twice_unchanged_in_a_first_load_is_stored_once(self):
+        article = {"id": "same", "lang": "en", "text": "Meta released Llama 3. Mistral AI released Mistral 7B."}
+        with ScratchDir() as d:
+            (d / "twice.jsonl").write_text((json.dumps(article) + "\n") * 2, encoding="utf-8")
+            (d / "once.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+            code, _, err = run("build", d / "twice.jsonl", "--store", d / "twice.db")
+            self.assertEqual(code, 0, err)
+            self.assertIn("1 added, 0 replaced, 1 unchanged", err)
+            self.assertEqual(run("build", d / "once.jsonl", "--store", d / "once.db")[0], 0)
+            self.assertEqual(content(d / "twice.db"), content(d / "once.db"))
+
     def test_a_changed_article_replaces_its_own_facts_only(self):
         with ScratchDir() as d:
             corpus = d / "corpus"
