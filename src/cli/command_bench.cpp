@@ -29,6 +29,7 @@
 #include "extract/extractor.hpp"
 #include "pipeline/ordered_workers.hpp"
 #include "store/batched_writes.hpp"
+#include "extract/fact_batch.hpp"
 #include "store/store.hpp"
 #include "store/store_file.hpp"
 #include "text/normalized_tokens.hpp"
@@ -212,9 +213,10 @@ double store_pass(const fs::path& corpus, const fs::path& file, const extract::E
                 const store::ArticleRecord article{d.id, store::content_hash(d.text), d.source, d.title, d.date, d.url, d.lang};
                 const store::ArticleState state = db.article_state(article.id, article.content_hash);
                 if (state == store::ArticleState::Unchanged) return;
-                const auto facts = extractor.extract(d);
+                extract::FactBatch facts;
+                extractor.for_each_fact(d, [&facts](const extract::FactView& f) { facts.add(f); });
                 batches.open_if_needed();
-                db.put_article(article, state, facts, catalog);
+                db.put_article(article, state, facts.views(), catalog);
                 batches.article_written();
             },
             [](const corpus::InputProblem&) {});

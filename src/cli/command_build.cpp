@@ -11,6 +11,7 @@
 #include "cli/output.hpp"
 #include "corpus/document_reader.hpp"
 #include "extract/extractor.hpp"
+#include "extract/fact_batch.hpp"
 #include "pipeline/ordered_workers.hpp"
 #include "store/batched_writes.hpp"
 #include "store/fact_loader.hpp"
@@ -61,7 +62,7 @@ struct Counts {
     std::size_t added = 0, replaced = 0, unchanged = 0, facts = 0, problems = 0;
 };
 
-void record(store::Store& store, const store::ArticleRecord& article, const std::vector<extract::Fact>& facts,
+void record(store::Store& store, const store::ArticleRecord& article, std::span<const extract::FactView> facts,
             const kb::Catalog& catalog, Counts& counts) {
     const auto state = store.article_state(article.id, article.content_hash);
     if (state == store::ArticleState::Unchanged) {
@@ -116,8 +117,11 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
             job.inputs,
             [&](store::ArticleFacts&& a) {
                 check_interrupt();
+                std::vector<extract::FactView> views;
+                views.reserve(a.facts.size());
+                for (const extract::Fact& f : a.facts) views.push_back(extract::FactView::of(f));
                 batches.open_if_needed();
-                record(store, a.article, a.facts, job.knowledge.catalog, counts);
+                record(store, a.article, views, job.knowledge.catalog, counts);
                 batches.article_written();
                 progress.update(counts.added + counts.replaced + counts.unchanged, 0);
             },
@@ -131,19 +135,21 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
         };
         struct Extracted {
             store::ArticleRecord article;
-            std::vector<extract::Fact> facts;
+            extract::FactBatch facts;
         };
         // Workers extract; this thread reads, checks the store and writes, in input order.
         pipeline::OrderedWorkers<Pending, Extracted> workers(
             job.jobs,
             [&](const Pending& p) {
                 const corpus::Document& doc = p.doc;
-                return Extracted{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, extractor.extract(doc)};
+                Extracted done{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, {}};
+                extractor.for_each_fact(doc, [&done](const extract::FactView& f) { done.facts.add(f); });
+                return done;
             },
             [&](Pending&& p, Extracted&& done) {
                 const corpus::Document& doc = p.doc;
                 batches.open_if_needed();
-                record(store, done.article, done.facts, job.knowledge.catalog, counts);
+                record(store, done.article, done.facts.views(), job.knowledge.catalog, counts);
                 store.clear_rejection(doc.source);
                 batches.article_written();
                 progress.update(counts.added + counts.replaced + counts.unchanged, bytes);

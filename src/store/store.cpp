@@ -61,8 +61,8 @@ Database open(const std::string& path, Store::Mode mode) {
     throw std::logic_error("unknown store mode");
 }
 
-std::string json_or_empty(const std::map<std::string, std::string>& attributes) {
-    return attributes.empty() ? std::string() : nlohmann::json(attributes).dump();
+std::string json_or_empty(const std::map<std::string, std::string>* attributes) {
+    return !attributes || attributes->empty() ? std::string() : nlohmann::json(*attributes).dump();
 }
 
 }  // namespace
@@ -119,8 +119,7 @@ ArticleState Store::article_state(const std::string& id, const std::string& hash
     return state;
 }
 
-std::int64_t Store::entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
-                              const kb::Catalog& catalog) {
+std::int64_t Store::entity_id(std::string_view name, std::string_view type, std::string_view stated_openness, const kb::Catalog& catalog) {
     // Names repeat across facts: once an entity's type and openness are known,
     // later facts cannot change its row and the id is all that is needed.
     if (entity_cache_rollbacks_ != db_.rollbacks()) {
@@ -133,7 +132,7 @@ std::int64_t Store::entity_id(const std::string& name, const std::string& type, 
     }
     const auto catalog_id = catalog.find(name);
     const kb::Entity* known = catalog_id ? &catalog.entity(*catalog_id) : nullptr;
-    const std::string canonical = known ? known->name : name;
+    const std::string canonical = known ? known->name : std::string(name);
     const std::string key = text::matching_key(canonical);
     auto& find = db_.cached("SELECT id, type, openness FROM entities WHERE key = ?");
     find.bind(1, key);
@@ -151,12 +150,12 @@ std::int64_t Store::entity_id(const std::string& name, const std::string& type, 
             db_.cached("UPDATE entities SET openness = ? WHERE id = ?").bind(1, stated_openness).bind(2, id).run();
             has_openness = true;
         }
-        entity_cache_[name] = {id, typed, has_openness};
+        entity_cache_.insert_or_assign(std::string(name), CachedEntity{id, typed, has_openness});
         return id;
     }
     find.reset();
-    const std::string openness = known && !known->openness.empty() ? known->openness : stated_openness;
-    const std::string stored_type = known ? known->type : type;
+    const std::string openness = known && !known->openness.empty() ? known->openness : std::string(stated_openness);
+    const std::string stored_type = known ? known->type : std::string(type);
     db_.cached("INSERT INTO entities(key, name, type, openness, in_catalog) VALUES(?, ?, ?, ?, ?)")
         .bind(1, key)
         .bind(2, canonical)
@@ -169,11 +168,11 @@ std::int64_t Store::entity_id(const std::string& name, const std::string& type, 
     alias.bind(1, key).bind(2, id).bind(3, canonical).run();
     if (known)
         for (const auto& a : known->aliases) alias.bind(1, text::matching_key(a)).bind(2, id).bind(3, a).run();
-    entity_cache_[name] = {id, stored_type != "Unknown", !openness.empty()};
+    entity_cache_.insert_or_assign(std::string(name), CachedEntity{id, stored_type != "Unknown", !openness.empty()});
     return id;
 }
 
-void Store::put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts,
+void Store::put_article(const ArticleRecord& article, ArticleState state, std::span<const extract::FactView> facts,
                         const kb::Catalog& catalog) {
     Transaction tx(db_);
     if (state != ArticleState::New) {
@@ -197,9 +196,10 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, const 
         "INSERT INTO facts(article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date, lang,"
         " subject_attributes, object_attributes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& f : facts) {
-        const auto stated = [](const std::map<std::string, std::string>& a) {
-            const auto it = a.find("openness");
-            return it == a.end() ? std::string() : it->second;
+        const auto stated = [](const std::map<std::string, std::string>* a) {
+            if (!a) return std::string_view();
+            const auto it = a->find("openness");
+            return it == a->end() ? std::string_view() : std::string_view(it->second);
         };
         const std::int64_t subject = entity_id(f.subject, f.subject_type, stated(f.subject_attributes), catalog);
         const std::int64_t object = entity_id(f.object, f.object_type, stated(f.object_attributes), catalog);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -64,7 +65,7 @@ public:
     ArticleState article_state(const std::string& id, const std::string& content_hash);
     // Replaces the article and all its facts in one transaction. `state` is
     // what article_state said: a new article has no old facts to delete.
-    void put_article(const ArticleRecord& article, ArticleState state, const std::vector<extract::Fact>& facts, const kb::Catalog& catalog);
+    void put_article(const ArticleRecord& article, ArticleState state, std::span<const extract::FactView> facts, const kb::Catalog& catalog);
     // Drops entities no fact mentions any more: only articles replaced by this
     // Store leave such entities (a new article's entities come with its facts),
     // so without replacements it does nothing instead of scanning every fact.
@@ -107,7 +108,12 @@ private:
         bool typed = false;         // its type is known (not Unknown)
         bool has_openness = false;  // its openness is stored
     };
-    std::unordered_map<std::string, CachedEntity> entity_cache_;  // by name as given in facts
+    // Looked up by string_view: a fact's names are views into its batch.
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+    };
+    std::unordered_map<std::string, CachedEntity, NameHash, std::equal_to<>> entity_cache_;  // by name as given in facts
     std::uint64_t entity_cache_rollbacks_ = 0;
     // During a bulk load the article index is built at the end; an article
     // replaced before then (its id twice in the input) builds it at once, so
@@ -117,8 +123,7 @@ private:
     bool rejections_empty_ = false;     // known to be: clearing one is then a no-op
 
     void create_or_check_schema(Mode mode);
-    std::int64_t entity_id(const std::string& name, const std::string& type, const std::string& stated_openness,
-                           const kb::Catalog& catalog);
+    std::int64_t entity_id(std::string_view name, std::string_view type, std::string_view stated_openness, const kb::Catalog& catalog);
 
     Database db_;
 };
