@@ -135,11 +135,11 @@ Database::~Database() {
     sqlite3_close(db_);
 }
 
-Statement& Database::cached(const std::string& sql) {
-    auto& slot = statements_[sql];
-    if (!slot) slot = std::make_unique<Statement>(db_, sql);
-    else slot->reset();
-    return *slot;
+Statement& Database::cached(std::string_view sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    else it->second->reset();
+    return *it->second;
 }
 
 void Database::exec(std::string_view sql) {

@@ -73,7 +73,7 @@ public:
     // The statement for `sql`, compiled on first use and kept: a build runs
     // the same few statements millions of times. Reset and unbound on return;
     // not for re-entrant use of one statement.
-    Statement& cached(const std::string& sql);
+    Statement& cached(std::string_view sql);
     // Rolled-back transactions so far: caches of rows written in one must be dropped.
     std::uint64_t rollbacks() const noexcept { return rollbacks_; }
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
@@ -86,7 +86,13 @@ private:
     std::string path_;
     int depth_ = 0;  // open transactions: the outermost is BEGIN IMMEDIATE, inner ones savepoints
     std::uint64_t rollbacks_ = 0;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+    // Looked up without making a string of the SQL: a build asks for its few
+    // statements hundreds of thousands of times.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+    };
+    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit.

@@ -74,7 +74,7 @@ std::string content_hash(std::string_view bytes) {
     return out;
 }
 
-Store::Store(const std::string& path, Mode mode) : db_(open(path, mode)) { create_or_check_schema(mode); }
+Store::Store(const std::string& path, Mode mode) : db_(open(path, mode)), scratch_(mode == Mode::Scratch) { create_or_check_schema(mode); }
 
 void Store::create_or_check_schema(Mode mode) {
     std::optional<int> version;
@@ -174,7 +174,9 @@ std::int64_t Store::entity_id(std::string_view name, std::string_view type, std:
 
 void Store::put_article(const ArticleRecord& article, ArticleState state, std::span<const extract::FactView> facts,
                         const kb::Catalog& catalog) {
-    Transaction tx(db_);
+    // A scratch file is thrown away whole on any failure: an article needs no savepoint of its own there.
+    std::optional<Transaction> tx;
+    if (!scratch_) tx.emplace(db_);
     if (state != ArticleState::New) {
         if (article_index_missing_) {
             db_.exec(kArticleIndex);
@@ -221,7 +223,7 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, std::s
             .run();
     }
     insert.reset();
-    tx.commit();
+    if (tx) tx->commit();
 }
 
 bool Store::drop_lookup_indexes_if_empty() {

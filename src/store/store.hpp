@@ -126,6 +126,7 @@ private:
     std::int64_t entity_id(std::string_view name, std::string_view type, std::string_view stated_openness, const kb::Catalog& catalog);
 
     Database db_;
+    bool scratch_ = false;  // opened in Mode::Scratch
 };
 
 // A first build into an empty store: the subject and object indexes are
