@@ -56,8 +56,8 @@ enum class ArticleState { New, Unchanged, Changed };
 class Store {
 public:
     // Write creates the file (and its folder) when missing; Scratch writes a
-    // file to be thrown away unless complete (StoreFile::write_path() of a
-    // fresh store). A store of another schema version is refused with a
+    // new, empty file to be thrown away unless complete (StoreFile::write_path()
+    // of a fresh store). A store of another schema version is refused with a
     // message saying what to do.
     enum class Mode { Read, Write, Scratch };
     Store(const std::string& path, Mode mode);
@@ -125,8 +125,26 @@ private:
     void create_or_check_schema(Mode mode);
     std::int64_t entity_id(std::string_view name, std::string_view type, std::string_view stated_openness, const kb::Catalog& catalog);
 
+    // The ids of the articles written into a scratch store, which started
+    // empty: any other id is new without asking SQLite (that lookup per
+    // article was 1% of a first build). Hashes only; a match is checked in SQLite.
+    class WrittenIds {
+    public:
+        void add(std::string_view id);
+        bool may_contain(std::string_view id) const;
+
+    private:
+        struct Slot {
+            std::uint64_t hash = 0;  // 0: empty
+        };
+        static std::uint64_t hash_of(std::string_view id);
+        std::vector<Slot> slots_ = std::vector<Slot>(1024);
+        std::size_t used_ = 0;
+    };
+
     Database db_;
     bool scratch_ = false;  // opened in Mode::Scratch
+    WrittenIds written_ids_;  // kept in Mode::Scratch only
 };
 
 // A first build into an empty store: the subject and object indexes are
