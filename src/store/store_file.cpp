@@ -27,6 +27,17 @@ void sync_folder_of(const std::string& path) {
     ::close(fd);
 }
 
+// Moves `from` to `to` unless something is at `to`: renameat2 where the file
+// system has it, else a hard link (which never replaces) and an unlink.
+// Returns 0 or an errno value.
+int move_without_replacing(const std::string& from, const std::string& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+    if (errno != EINVAL && errno != ENOSYS) return errno;
+    if (::link(from.c_str(), to.c_str()) != 0) return errno;
+    ::unlink(from.c_str());
+    return 0;
+}
+
 }  // namespace
 
 std::string StoreFile::side_path_of(const std::string& path) {
@@ -71,10 +82,13 @@ void StoreFile::publish() {
     // Every store is in WAL mode once written, so that readers and a later build can share it.
     { Database wal(side_path_, Database::Access::Write); }
     if (::fsync(lock_fd_) != 0) throw StoreError(system_error(path_ + ": cannot sync " + side_path_));
-    if (::renameat2(AT_FDCWD, side_path_.c_str(), AT_FDCWD, path_.c_str(), RENAME_NOREPLACE) != 0) {
-        if (errno == EEXIST)
-            throw StoreError(path_ + ": a store appeared here while this build ran and was kept; run the build again to add to it");
-        throw StoreError(system_error(path_ + ": cannot move the new store into place from " + side_path_));
+    if (const int error = move_without_replacing(side_path_, path_); error != 0) {
+        // The new store is complete: it is left where it is rather than thrown away.
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+        const std::string where = "; this build's store is complete at " + side_path_ + " (move it yourself before building into " + path_ + " again)";
+        if (error == EEXIST) throw StoreError(path_ + ": a store appeared here while this build ran and was kept" + where);
+        throw StoreError(path_ + ": cannot move the new store into place: " + std::strerror(error) + where);
     }
     sync_folder_of(path_);
     ::close(lock_fd_);

@@ -31,7 +31,8 @@ public:
 
     // Syncs the fresh store and moves it to the path (never over a store
     // that appeared there meanwhile); in place, nothing to do. Call after
-    // the store's connection is closed.
+    // the store's connection is closed. When the move fails the side file,
+    // a complete store, is left for the user and the error names it.
     void publish();
 
     // "DIR/.NAME.building": hidden, and in the same folder so the move is a rename.
