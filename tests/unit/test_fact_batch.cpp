@@ -39,6 +39,9 @@ TEST_CASE("a batch gives back every fact it was given, field for field") {
     std::vector<Fact> given;
     given.push_back(fact("Meta", "released", "Llama 3.1", "Meta released Llama 3.1 and Llama Guard."));
     given.push_back(fact("Meta", "released", "Llama Guard", "Meta released Llama 3.1 and Llama Guard."));  // the same sentence
+    // Texts of the same length, one after the other, are still two texts.
+    given.push_back(fact("Meta", "released", "Llama 2", "Meta released Llama 2 and Llama 3."));
+    given.push_back(fact("Meta", "released", "Llama 3", "Meta released Llama 2 and Llama 3."));
     given.push_back(fact("Mistral AI", "released", "", "Mistral AI released it."));                       // an empty field
     given.back().subject_attributes = {{"openness", "open"}};
     given.back().object_attributes = {{"parameters", "7B"}, {"openness", "open"}};
@@ -61,6 +64,6 @@ TEST_CASE("a batch gives back every fact it was given, field for field") {
     }
     // Views outlive the facts they were made from.
     given.clear();
-    CHECK(views[2].subject == "Mistral AI");
+    CHECK(views.back().subject == "Mistral AI");
     CHECK(views[0].sentence == views[1].sentence);
 }
