@@ -42,7 +42,11 @@ int move_without_replacing(const std::string& from, const std::string& to) {
 
 std::string StoreFile::side_path_of(const std::string& path) {
     const fs::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".building")).string();
+    // Appended rather than "." + name: GCC 12 at -O3 warns about that operator+ (a false -Wrestrict).
+    std::string name = ".";
+    name += p.filename().string();
+    name += ".building";
+    return (p.parent_path() / name).string();
 }
 
 StoreFile::StoreFile(std::string path) : path_(std::move(path)), side_path_(side_path_of(path_)) {
