@@ -61,15 +61,37 @@ private:
             case PatternElement::Kind::Subject:
             case PatternElement::Kind::Object:
                 return units_[u].is_name();
-            case PatternElement::Kind::Words: {
-                if (first.optional) return true;
-                if (units_[u].is_name()) return false;
-                const std::uint32_t t = units_[u].first_token;
-                if (!text_.indexed() || !first.phrases.fully_indexed || text_.is_soft(t)) return true;
-                for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id)
-                    if (first.phrases.may_start(*id)) return true;
-                return false;
-            }
+            case PatternElement::Kind::Words:
+                return first.optional || words_may_start(first, u);
+            case PatternElement::Kind::Gap:
+                return true;
+        }
+        return true;
+    }
+
+    // Whether a word element's phrases may start at unit `u`: false only
+    // when lengths_at would find no length there.
+    bool words_may_start(const PatternElement& element, std::size_t u) const {
+        if (u >= units_.size() || units_[u].is_name()) return false;
+        const std::uint32_t t = units_[u].first_token;
+        if (!text_.indexed() || !element.phrases.fully_indexed || text_.is_soft(t)) return true;
+        for (auto id = text_.words_begin(t); id != text_.words_end(t); ++id)
+            if (element.phrases.may_start(*id)) return true;
+        return false;
+    }
+
+    // Whether stepping to element `e` at unit `u` can match anything: a gap
+    // tries every length, and most of them land on a unit where the next
+    // element cannot even start.
+    bool worth_stepping(std::size_t e, std::size_t u) const {
+        if (e == rule_.pattern.size()) return true;
+        const PatternElement& el = rule_.pattern[e];
+        switch (el.kind) {
+            case PatternElement::Kind::Subject:
+            case PatternElement::Kind::Object:
+                return u < units_.size() && units_[u].is_name();
+            case PatternElement::Kind::Words:
+                return el.optional || words_may_start(el, u);
             case PatternElement::Kind::Gap:
                 return true;
         }
@@ -142,11 +164,11 @@ private:
                 return;
             }
             case PatternElement::Kind::Gap: {
-                step(e + 1, u, partial);
+                if (worth_stepping(e + 1, u)) step(e + 1, u, partial);
                 for (std::uint32_t k = 1; k <= el.max_gap && u + k <= units_.size(); ++k) {
                     const Unit& skipped = units_[u + k - 1];
                     if ((skipped.is_name() && !skipped.transparent && !el.gap_crosses_names) || skipped.barrier) return;
-                    step(e + 1, u + k, partial);
+                    if (worth_stepping(e + 1, u + k)) step(e + 1, u + k, partial);
                 }
                 return;
             }
