@@ -133,23 +133,22 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
             corpus::Document doc;
             std::string hash;
         };
-        struct Extracted {
-            store::ArticleRecord article;
-            extract::FactBatch facts;
-        };
         // Workers extract; this thread reads, checks the store and writes, in input order.
-        pipeline::OrderedWorkers<Pending, Extracted> workers(
+        pipeline::OrderedWorkers<Pending, extract::FactBatch> workers(
             job.jobs,
             [&](const Pending& p) {
-                const corpus::Document& doc = p.doc;
-                Extracted done{{doc.id, p.hash, doc.source, doc.title, doc.date, doc.url, doc.lang}, {}};
-                extractor.for_each_fact(doc, [&done](const extract::FactView& f) { done.facts.add(f); });
-                return done;
+                extract::FactBatch facts;
+                extractor.for_each_fact(p.doc, [&facts](const extract::FactView& f) { facts.add(f); });
+                return facts;
             },
-            [&](Pending&& p, Extracted&& done) {
-                const corpus::Document& doc = p.doc;
+            [&](Pending&& p, extract::FactBatch&& facts) {
+                // The batch holds its own copies of the texts: the article's
+                // fields move into its record instead of being copied.
+                corpus::Document& doc = p.doc;
+                const store::ArticleRecord article{std::move(doc.id),    std::move(p.hash), doc.source,         std::move(doc.title),
+                                                   std::move(doc.date), std::move(doc.url), std::move(doc.lang)};
                 batches.open_if_needed();
-                record(store, done.article, done.facts.views(), job.knowledge.catalog, counts);
+                record(store, article, facts.views(), job.knowledge.catalog, counts);
                 store.clear_rejection(doc.source);
                 batches.article_written();
                 progress.update(counts.added + counts.replaced + counts.unchanged, bytes);

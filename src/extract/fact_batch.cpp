@@ -16,6 +16,12 @@ std::int32_t FactBatch::keep(const std::map<std::string, std::string>* attribute
 }
 
 void FactBatch::add(const FactView& f) {
+    if (facts_.empty()) {
+        // An article states a handful of facts, each a sentence and some names:
+        // one allocation each instead of a vector doubling from one.
+        facts_.reserve(8);
+        text_.reserve(1024);
+    }
     const Stored previous = facts_.empty() ? Stored{} : facts_.back();
     Stored s;
     s.article = keep(f.article, previous.article);
