@@ -162,11 +162,9 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
                     problem({doc.source, "no extraction rules for language '" + doc.lang + "'"});
                     return;
                 }
-                // An unchanged article is not even extracted again. A new store
-                // holds only what this run wrote: an id seen twice is caught by
-                // the writer's own check, after extracting it once more.
+                // An unchanged article is not even extracted again.
                 std::string hash = store::content_hash(doc.text);
-                if (!job.fresh_store && store.article_state(doc.id, hash) == store::ArticleState::Unchanged) {
+                if (store.article_state(doc.id, hash) == store::ArticleState::Unchanged) {
                     ++counts.unchanged;
                     batches.open_if_needed();
                     store.clear_rejection(doc.source);

@@ -241,5 +241,4 @@ void match_rule(const Rule& rule, const std::vector<Unit>& units, std::span<cons
     Matcher(rule, units, name_units, text, fits, out).run();
 }
 
-
 }  // namespace aikg::extract

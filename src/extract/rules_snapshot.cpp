@@ -138,7 +138,7 @@ void item(Io& io, T& x) {
     }
 }
 
-// Everything of a rule set but its word index (see RulesSnapshot::save_index).
+// Everything of a rule set but its word index (see RulesSnapshot::index_fields).
 template <class Io, class S>
 void set_fields(Io& io, S& set) {
     io.field(set.language);
@@ -167,9 +167,11 @@ bool word_numbers_in_range(const RuleSet& set) {
     const std::size_t words = set.words.size();
     const std::size_t slots = (words + 63) / 64;
     bool ok = true;
+    auto check_phrase = [&](const Phrase& phrase) {
+        for (const WordPattern& w : phrase.words) ok = ok && (w.id == kNoWordId || w.id < words);
+    };
     auto check_list = [&](const PhraseList& list) {
-        for (const Phrase& p : list)
-            for (const WordPattern& w : p.words) ok = ok && (w.id == kNoWordId || w.id < words);
+        for (const Phrase& p : list) check_phrase(p);
         for (const auto& [word, index] : list.by_first_word) ok = ok && word < words && index < list.size();
         ok = ok && list.first_words.size() <= slots;
     };
@@ -179,12 +181,9 @@ bool word_numbers_in_range(const RuleSet& set) {
     };
     for (const Rule& rule : set.rules) check_rule(rule);
     for (const CategoryPattern& c : set.categories) check_rule(c.rule);
-    for (const Anaphor& a : set.anaphora)
-        for (const WordPattern& w : a.phrase.words) ok = ok && (w.id == kNoWordId || w.id < words);
-    for (const auto& [phrase, month] : set.attributes.months)
-        for (const WordPattern& w : phrase.words) ok = ok && (w.id == kNoWordId || w.id < words);
-    for (const auto& [phrase, unit] : set.attributes.parameter_units)
-        for (const WordPattern& w : phrase.words) ok = ok && (w.id == kNoWordId || w.id < words);
+    for (const Anaphor& a : set.anaphora) check_phrase(a.phrase);
+    for (const auto& [phrase, month] : set.attributes.months) check_phrase(phrase);
+    for (const auto& [phrase, unit] : set.attributes.parameter_units) check_phrase(phrase);
     for (const PhraseList* list : {&set.anaphor_phrases, &set.attributes.month_phrases, &set.attributes.openness_phrases,
                                    &set.attributes.parameter_nouns, &set.negation, &set.negation_exceptions, &set.hedge,
                                    &set.list_separators, &set.barriers, &set.not_a_name, &set.name_stopwords, &set.type_cue_phrases,
@@ -205,32 +204,31 @@ bool word_numbers_in_range(const RuleSet& set) {
 
 }  // namespace
 
-void RulesSnapshot::save_index(kb::snapshot::Writer& w, const WordIndex& index) {
-    w.size_of(index.nodes_, 0);
-    for (const WordIndex::Node& n : index.nodes_) {
-        w.field(n.first_child);
-        w.field(n.child_count);
-        w.field(n.exact_id);
-        w.field(n.prefix_id);
+// The word index's frozen arrays, one list for both directions like the
+// rule sets' (`I` is const for the writer).
+template <class Io, class I>
+void RulesSnapshot::index_fields(Io& io, I& index) {
+    io.size_of(index.nodes_, 16);
+    for (auto& n : index.nodes_) {
+        io.field(n.first_child);
+        io.field(n.child_count);
+        io.field(n.exact_id);
+        io.field(n.prefix_id);
     }
-    w.field(std::string_view(reinterpret_cast<const char*>(index.child_bytes_.data()), index.child_bytes_.size()));
-    w.field(index.child_nodes_);
-    w.field(index.word_count_);
+    // The child bytes travel as one string.
+    if constexpr (std::is_const_v<I>) {
+        io.field(std::string_view(reinterpret_cast<const char*>(index.child_bytes_.data()), index.child_bytes_.size()));
+    } else {
+        std::string bytes;
+        io.field(bytes);
+        index.child_bytes_.assign(bytes.begin(), bytes.end());
+    }
+    io.field(index.child_nodes_);
+    io.field(index.word_count_);
 }
 
 void RulesSnapshot::restore_index(kb::snapshot::Reader& r, WordIndex& index) {
-    r.size_of(index.nodes_, 16);
-    for (WordIndex::Node& n : index.nodes_) {
-        r.field(n.first_child);
-        r.field(n.child_count);
-        r.field(n.exact_id);
-        r.field(n.prefix_id);
-    }
-    std::string bytes;
-    r.field(bytes);
-    index.child_bytes_.assign(bytes.begin(), bytes.end());
-    r.field(index.child_nodes_);
-    r.field(index.word_count_);
+    index_fields(r, index);
     index.generation_ = next_generation();
     // Lookups walk these arrays without checks.
     const std::size_t nodes = index.nodes_.size(), children = index.child_bytes_.size();
@@ -249,7 +247,7 @@ std::string RulesSnapshot::save(const std::vector<RuleSet>& sets) {
     w.size_of(sets, 0);
     for (const RuleSet& set : sets) {
         set_fields(w, set);
-        save_index(w, set.words);
+        index_fields(w, set.words);
     }
     w.raw(kEnd);
     return w.take();

@@ -35,7 +35,8 @@ struct RulesSnapshot {
 
 private:
     // The word index's frozen arrays are its own (WordIndex befriends this).
-    static void save_index(kb::snapshot::Writer& w, const WordIndex& index);
+    template <class Io, class I>
+    static void index_fields(Io& io, I& index);
     static void restore_index(kb::snapshot::Reader& r, WordIndex& index);
 };
 

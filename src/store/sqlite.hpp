@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <memory>
@@ -51,6 +52,14 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Hashes a std::string key and a std::string_view alike, so that maps keyed
+// by string (cached statements, the store's entity cache) are looked up by
+// view without building a string each time.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 class Database {
 public:
     enum class Access {
@@ -86,13 +95,8 @@ private:
     std::string path_;
     int depth_ = 0;  // open transactions: the outermost is BEGIN IMMEDIATE, inner ones savepoints
     std::uint64_t rollbacks_ = 0;
-    // Looked up without making a string of the SQL: a build asks for its few
-    // statements hundreds of thousands of times.
-    struct SqlHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
-    };
-    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements_;
+    // Looked up by view: a build asks for its few statements hundreds of thousands of times.
+    std::unordered_map<std::string, std::unique_ptr<Statement>, StringHash, std::equal_to<>> statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit.

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "text/linear_probing.hpp"
 #include "text/tokenizer.hpp"
 #include "text/word_hash.hpp"
 
@@ -108,32 +107,8 @@ void Store::create_or_check_schema(Mode mode) {
     }
 }
 
-std::uint64_t Store::WrittenIds::hash_of(std::string_view id) {
-    const std::uint64_t h = text::word_hash(id);
-    return h == 0 ? 1 : h;
-}
-
-void Store::WrittenIds::add(std::string_view id) {
-    if ((used_ + 1) * 2 > slots_.size()) text::grow_linear_probing(slots_, Slot{}, [](const Slot& s) { return s.hash == 0; });
-    const std::uint64_t h = hash_of(id);
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
-    for (; slots_[i].hash != 0; i = (i + 1) & mask)
-        if (slots_[i].hash == h) return;
-    slots_[i].hash = h;
-    ++used_;
-}
-
-bool Store::WrittenIds::may_contain(std::string_view id) const {
-    const std::uint64_t h = hash_of(id);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask; slots_[i].hash != 0; i = (i + 1) & mask)
-        if (slots_[i].hash == h) return true;
-    return false;
-}
-
 ArticleState Store::article_state(const std::string& id, const std::string& hash) {
-    if (scratch_ && !written_ids_.may_contain(id)) return ArticleState::New;
+    if (scratch_ && !written_ids_.contains(text::word_hash(id))) return ArticleState::New;
     auto& q = db_.cached("SELECT content_hash FROM articles WHERE id = ?");
     q.bind(1, id);
     if (!q.step()) {
@@ -203,7 +178,7 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, std::s
     // A scratch file is thrown away whole on any failure: an article needs no savepoint of its own there.
     std::optional<Transaction> tx;
     if (!scratch_) tx.emplace(db_);
-    else written_ids_.add(article.id);
+    else written_ids_.insert(text::word_hash(article.id));
     if (state != ArticleState::New) {
         if (article_index_missing_) {
             db_.exec(kArticleIndex);

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/fact.hpp"
@@ -108,12 +109,8 @@ private:
         bool typed = false;         // its type is known (not Unknown)
         bool has_openness = false;  // its openness is stored
     };
-    // Looked up by string_view: a fact's names are views into its batch.
-    struct NameHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
-    };
-    std::unordered_map<std::string, CachedEntity, NameHash, std::equal_to<>> entity_cache_;  // by name as given in facts
+    // By name as given in facts, looked up by view (a fact's names are views into its batch).
+    std::unordered_map<std::string, CachedEntity, StringHash, std::equal_to<>> entity_cache_;
     std::uint64_t entity_cache_rollbacks_ = 0;
     // During a bulk load the article index is built at the end; an article
     // replaced before then (its id twice in the input) builds it at once, so
@@ -125,26 +122,12 @@ private:
     void create_or_check_schema(Mode mode);
     std::int64_t entity_id(std::string_view name, std::string_view type, std::string_view stated_openness, const kb::Catalog& catalog);
 
-    // The ids of the articles written into a scratch store, which started
-    // empty: any other id is new without asking SQLite (that lookup per
-    // article was 1% of a first build). Hashes only; a match is checked in SQLite.
-    class WrittenIds {
-    public:
-        void add(std::string_view id);
-        bool may_contain(std::string_view id) const;
-
-    private:
-        struct Slot {
-            std::uint64_t hash = 0;  // 0: empty
-        };
-        static std::uint64_t hash_of(std::string_view id);
-        std::vector<Slot> slots_ = std::vector<Slot>(1024);
-        std::size_t used_ = 0;
-    };
-
     Database db_;
     bool scratch_ = false;  // opened in Mode::Scratch
-    WrittenIds written_ids_;  // kept in Mode::Scratch only
+    // In Mode::Scratch, which starts from an empty file: hashes of the ids of
+    // the articles written so far. Any other id is new without asking SQLite
+    // (that lookup per article was 1% of a first build); a match is checked in SQLite.
+    std::unordered_set<std::uint64_t> written_ids_;
 };
 
 // A first build into an empty store: the subject and object indexes are
