@@ -302,7 +302,7 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
     names.insert(names.end(), unknown.begin(), unknown.end());
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-    assign_context_types(text, rules, entities, names);
+    assign_context_types(text, sentence, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.
     auto take_name = [&](const Mention& name) {
         // Categories ("closed models") are generic: "these models" never means them.
@@ -312,8 +312,11 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
         mentions.push_back(name);
         return name.end_token;
     };
-    if (!may_occur_in(rules.anaphor_phrases, text, sentence)) {
-        // No anaphor can start anywhere: the names alone, as the loop below takes them.
+    const bool may_refer = may_occur_in(rules.anaphor_phrases, text, sentence) &&
+                           std::any_of(rules.anaphora.begin(), rules.anaphora.end(),
+                                       [&](const Anaphor& a) { return may_match_in(a.phrase, text, sentence); });
+    if (!may_refer) {
+        // No anaphor can match anywhere: the names alone, as the loop below takes them.
         std::uint32_t t = sentence.first_token;
         for (const Mention& name : names) {
             if (name.first_token < t) break;
@@ -347,7 +350,7 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     }
 }
 
-void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
+void Extractor::assign_context_types(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, EntityTable& entities,
                                      std::vector<Mention>& mentions) const {
     constexpr std::uint32_t kCueReach = 4;  // "مجموعات بيانات عامة مثل X": the cue may stand a few words back
     // Only names the catalog does not know, or names with that sense in the catalog, take a type from the words around them.
@@ -374,6 +377,23 @@ void Extractor::assign_context_types(const AnalyzedText& text, const RuleSet& ru
             if (may_start_at(rules.type_cue_phrases, text, t)) return true;
         return false;
     };
+    // Cues are read from kCueReach tokens before the sentence's first name to
+    // a few past its last (an apposition: separator, colon, three articles):
+    // when none can start there, no name takes a type from its context
+    // (half of the sentences with names).
+    if (mentions.empty()) return;
+    constexpr std::uint32_t kAppositionReach = 6;
+    const auto token_count = static_cast<std::uint32_t>(text.tokens.size());
+    const std::uint32_t first_name = mentions.front().first_token, after_last = mentions.back().end_token;
+    // Both ends may lie past the sentence's (its word bits stop there), and a
+    // soft token opening a cue hides where its first word is: each token
+    // there is asked on its own.
+    bool cue_near = may_occur_in(rules.type_cue_phrases, text, sentence);
+    for (std::uint32_t t = first_name > kCueReach ? first_name - kCueReach : 0; t < first_name && !cue_near; ++t)
+        cue_near = may_start_at(rules.type_cue_phrases, text, t);
+    for (std::uint32_t t = after_last; t < std::min(token_count, after_last + kAppositionReach) && !cue_near; ++t)
+        cue_near = may_start_at(rules.type_cue_phrases, text, t);
+    if (!cue_near) return;
     thread_local std::vector<const std::string*> cue_types;  // scratch, per thread: one allocation per sentence less
     cue_types.assign(mentions.size(), nullptr);
     std::uint32_t previous_end = 0;

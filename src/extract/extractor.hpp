@@ -70,7 +70,7 @@ private:
                                         const std::vector<std::string>& types, bool guess) const;
     void add_category_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
                                std::vector<Mention>& names) const;
-    void assign_context_types(const AnalyzedText& text, const RuleSet& rules, EntityTable& entities,
+    void assign_context_types(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, EntityTable& entities,
                               std::vector<Mention>& mentions) const;
     // The sentence's names and resolved anaphors, in token order, into `out` (cleared first).
     void sentence_mentions(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, EntityTable& entities,

@@ -82,6 +82,18 @@ inline bool may_occur_in(const PhraseList& phrases, const AnalyzedText& text, co
     return false;
 }
 
+// Whether the phrase may match within the sentence: false only when the text
+// is indexed and the sentence lacks one of the phrase's numbered words.
+// Stricter than may_occur_in, which looks at first words alone: "the" opens
+// most English anaphors and stands in most sentences.
+inline bool may_match_in(const Phrase& phrase, const AnalyzedText& text, const SentenceTokens& sentence) {
+    if (!text.indexed()) return true;
+    if (phrase.words.empty()) return false;  // matches nothing (match_phrase_from)
+    for (const WordPattern& word : phrase.words)
+        if (word.id != kNoWordId && !sentence.contains_word(word.id)) return false;
+    return true;
+}
+
 // The longest of several phrases matching at `t`, or 0.
 std::uint32_t match_any_from(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end);
 inline std::uint32_t match_any(const PhraseList& phrases, const AnalyzedText& text, std::uint32_t t, std::uint32_t end) {
