@@ -463,7 +463,23 @@ public:
             if (m.context_type) name.types |= bits.bit(*m.context_type);
             name.category = e.category;
             name.untyped = e.type == kUntyped && !m.context_type;
+            Union& all = name.category ? categories_ : plain_;
+            all.types |= name.types;
+            all.untyped = all.untyped || name.untyped;
         }
+    }
+
+    // Whether each slot of the rule's pattern has a name here that may fill
+    // it (fits, asked of all the names at once): most candidate rules of a
+    // sentence ask for types none of its names has, and fail without units
+    // built or a step taken.
+    bool may_fill(const Rule& rule) const {
+        if (!extractor_.type_bits_.exact()) return true;
+        for (const PatternElement& e : rule.pattern) {
+            if (e.kind == PatternElement::Kind::Subject && !may_fill(rule, Slot::Subject)) return false;
+            if (e.kind == PatternElement::Kind::Object && !may_fill(rule, Slot::Object)) return false;
+        }
+        return true;
     }
 
     bool fits(const Mention& m, const Rule& rule, Slot slot) const override {
@@ -482,10 +498,26 @@ private:
         bool category = false;
         bool untyped = false;  // takes the type a slot asks for
     };
+    // What a set of names offers the slots, taken together.
+    struct Union {
+        std::uint64_t types = 0;
+        bool untyped = false;
+    };
+
+    bool may_fill(const Rule& rule, Slot slot) const {
+        const bool subject = slot == Slot::Subject;
+        const std::uint64_t wanted = subject ? rule.subject_type_bits : rule.object_type_bits;
+        const bool guessable = guess_ && !(subject ? rule.subject_types : rule.object_types).empty();
+        auto offers = [&](const Union& names) { return (names.types & wanted) != 0 || (names.untyped && guessable); };
+        // Categories ("closed models") fill only the slots of relations that take them.
+        return offers(plain_) || (rule.relation->categories && offers(categories_));
+    }
+
     const Extractor& extractor_;
     const EntityTable& entities_;
     const std::vector<Mention>& mentions_;
     bool guess_;
+    Union plain_, categories_;
     // Per thread, reused: apply_rules, its only user, never runs inside itself.
     static inline thread_local std::vector<Name> names_;
 };
@@ -496,6 +528,9 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
     // A list or a merge only ever joins names: a rule with more slots than the
     // sentence has names cannot match, and most sentences have one name.
     candidate_rules(rules, text, sentence, mentions.size(), candidates);
+    if (candidates.empty()) return;
+    const SentenceSlots fits(*this, entities, mentions, rules.guess_unknown_types);
+    std::erase_if(candidates, [&fits](const Rule* rule) { return !fits.may_fill(*rule); });
     if (candidates.empty()) return;
     const CompoundTest compound = [&entities](const Mention& left, const Mention& right) {
         return !left.anaphor && !right.anaphor && entities.entity(left.entity).type == "Organization" &&
@@ -508,7 +543,6 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
         auto company_like = [](const std::string& t) { return t == "Organization" || t == "Platform"; };
         return a == b || (company_like(a) && company_like(b));
     };
-    const SentenceSlots fits(*this, entities, mentions, rules.guess_unknown_types);
     thread_local std::vector<Unit> units;  // kept between sentences: apply_rules never runs inside itself
     build_units(text, sentence, mentions, rules, compound, listable, units);
     // Category phrases read like descriptions ("نماذج LLM مفتوحة المصدر من Dell"): gaps may pass over them.
