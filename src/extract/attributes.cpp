@@ -1,5 +1,6 @@
 #include "extract/attributes.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -54,6 +55,10 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
     // Most sentences name no month and no openness: asked once, not at every token.
     const bool months = may_occur_in(cues.month_phrases, text, sentence);
     const bool openness = may_occur_in(cues.openness_phrases, text, sentence);
+    // A parameter count needs a unit word after its number ("billion", "مليار").
+    const bool units = std::any_of(cues.parameter_units.begin(), cues.parameter_units.end(),
+                                   [&](const auto& unit) { return may_match_in(unit.first, text, sentence); });
+    if (!months && !openness && !units) return out;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
         // Months and openness words are rule words: a token that is none starts neither.
         const bool wordless = text.indexed() && !text.is_soft(t) && text.has_no_words(t);
@@ -70,7 +75,7 @@ SentenceAttributes find_attributes(const AnalyzedText& text, const SentenceToken
             }
         }
         // Parameter counts: 405 مليار معلمة, 70 billion parameters, 70B.
-        const int count = number_at(text, t);
+        const int count = units ? number_at(text, t) : -1;
         if (count > 0) {
             for (const auto& [unit, letter] : cues.parameter_units) {
                 const std::uint32_t len = match_phrase(unit, text, t + 1, sentence.end_token);
