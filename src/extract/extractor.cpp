@@ -377,22 +377,30 @@ void Extractor::assign_context_types(const AnalyzedText& text, const SentenceTok
             if (may_start_at(rules.type_cue_phrases, text, t)) return true;
         return false;
     };
-    // Cues are read from kCueReach tokens before the sentence's first name to
-    // a few past its last (an apposition: separator, colon, three articles):
-    // when none can start there, no name takes a type from its context
-    // (half of the sentences with names).
+    // Where a cue in apposition after a name, up to `limit`, would start: past
+    // a separator, a colon and articles ("Acme Robotics, a startup").
+    auto apposition_start = [&](std::uint32_t t, std::uint32_t limit) {
+        if (t < limit && match_any(rules.list_separators, text, t, t + 1) == 1 && text.token_text(t).size() <= 2) ++t;
+        if (t < limit && text.token_text(t) == ":") ++t;
+        for (std::string_view det : {"a", "an", "the"})
+            if (t < limit && text.token_text(t) == det) ++t;
+        return t;
+    };
+    // When no cue can start where the names read them, none takes a type
+    // from its context (half of the sentences with names). Cues inside the
+    // sentence show in its word bits; two places may lie outside it: the
+    // kCueReach tokens before a name that opens the sentence, and the
+    // apposition after its last name, which may run on into the next.
     if (mentions.empty()) return;
-    constexpr std::uint32_t kAppositionReach = 6;
     const auto token_count = static_cast<std::uint32_t>(text.tokens.size());
-    const std::uint32_t first_name = mentions.front().first_token, after_last = mentions.back().end_token;
-    // Both ends may lie past the sentence's (its word bits stop there), and a
-    // soft token opening a cue hides where its first word is: each token
-    // there is asked on its own.
+    const std::uint32_t first_name = mentions.front().first_token;
     bool cue_near = may_occur_in(rules.type_cue_phrases, text, sentence);
-    for (std::uint32_t t = first_name > kCueReach ? first_name - kCueReach : 0; t < first_name && !cue_near; ++t)
+    for (std::uint32_t t = first_name > kCueReach ? first_name - kCueReach : 0; t < std::min(first_name, sentence.first_token) && !cue_near; ++t)
         cue_near = may_start_at(rules.type_cue_phrases, text, t);
-    for (std::uint32_t t = after_last; t < std::min(token_count, after_last + kAppositionReach) && !cue_near; ++t)
-        cue_near = may_start_at(rules.type_cue_phrases, text, t);
+    if (!cue_near) {
+        const std::uint32_t t = apposition_start(mentions.back().end_token, token_count);
+        cue_near = t < token_count && may_start_at(rules.type_cue_phrases, text, t);
+    }
     if (!cue_near) return;
     thread_local std::vector<const std::string*> cue_types;  // scratch, per thread: one allocation per sentence less
     cue_types.assign(mentions.size(), nullptr);
@@ -419,13 +427,8 @@ void Extractor::assign_context_types(const AnalyzedText& text, const SentenceTok
         }
         if (!cue_types[i] && entities.is_local(m.entity)) {
             // An apposition after a new name types it: "Acme Robotics, a startup", "LyRise، شركة ناشئة".
-            std::uint32_t t = m.end_token;
-            const std::uint32_t limit =
-                i + 1 < mentions.size() ? mentions[i + 1].first_token : static_cast<std::uint32_t>(text.tokens.size());
-            if (t < limit && match_any(rules.list_separators, text, t, t + 1) == 1 && text.token_text(t).size() <= 2) ++t;
-            if (t < limit && text.token_text(t) == ":") ++t;
-            for (std::string_view det : {"a", "an", "the"})
-                if (t < limit && text.token_text(t) == det) ++t;
+            const std::uint32_t limit = i + 1 < mentions.size() ? mentions[i + 1].first_token : token_count;
+            const std::uint32_t t = apposition_start(m.end_token, limit);
             if (t < limit && may_start_at(rules.type_cue_phrases, text, t)) {
                 for (const auto& [type, cues] : rules.type_cues) {
                     if (match_any(cues, text, t, limit) > 0) {
