@@ -99,6 +99,13 @@ bool joins_before(std::string_view chunk) {
     return !nfkc->hasBoundaryBefore(static_cast<UChar32>(first));
 }
 
+constexpr std::uint8_t kNoSentenceEnd = 0xFF;  // chunks are shorter
+
+std::uint8_t sentence_end_in(std::string_view chunk) {
+    const std::size_t at = first_sentence_end_candidate(chunk);
+    return at < chunk.size() ? static_cast<std::uint8_t>(at) : kNoSentenceEnd;
+}
+
 // What one chunk becomes on its own. Offsets are relative to the chunk.
 struct ChunkResult {
     std::string_view normalized;
@@ -108,7 +115,9 @@ struct ChunkResult {
     const std::uint8_t* tokens = nullptr;
     std::uint8_t token_count = 0;
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
-    bool may_end_sentence = false;  // holds a terminator or a paragraph end
+    // Where its first terminator or paragraph end starts (kNoSentenceEnd for
+    // none): the sentence scan starts there rather than at the chunk.
+    std::uint8_t sentence_end_at = kNoSentenceEnd;
     std::uint32_t id = 0;
 };
 
@@ -155,7 +164,7 @@ private:
         std::uint8_t normalized_size = 0;
         std::uint8_t token_count = 0;
         bool joins_before = false;
-        bool may_end_sentence = false;
+        std::uint8_t sentence_end_at = kNoSentenceEnd;
         std::uint32_t id = 0;  // the order it was remembered in
     };
 
@@ -187,7 +196,7 @@ private:
         r.tokens = data + padded(slot.normalized_size);
         r.token_count = slot.token_count;
         r.joins_before = slot.joins_before;
-        r.may_end_sentence = slot.may_end_sentence;
+        r.sentence_end_at = slot.sentence_end_at;
         r.id = slot.id;
         return r;
     }
@@ -211,7 +220,7 @@ private:
         }
         // At most one token per normalised byte, so the count fits a byte too.
         return Slot{h, begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
-                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), may_end_sentence(chunk),
+                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), sentence_end_in(chunk),
                     static_cast<std::uint32_t>(used_)};
     }
 
@@ -337,7 +346,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
                 return;
             }
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
-            if (chunk->may_end_sentence) may_break_at(start, word_end);
+            if (chunk->sentence_end_at != kNoSentenceEnd) may_break_at(start + chunk->sentence_end_at, word_end);
         } else {
             may_break_at(start, word_end);
             if (start > 0 && joins_before(text)) {

@@ -78,10 +78,10 @@ public:
         return std::move(breaks_);
     }
 
-    // Whether the text holds a deciding character.
-    bool any_deciding() {
+    // Where the text's first deciding character starts, or its size.
+    std::size_t first_deciding() const {
         std::size_t pos = 0;
-        return find_deciding(pos, n_);
+        return find_deciding(pos, n_) ? pos : n_;
     }
 
 private:
@@ -298,7 +298,9 @@ std::vector<ByteSpan> split_sentences(std::string_view utf8, const std::vector<B
     return spans_between(utf8, SentenceBreaks(utf8).boundaries(&may_break));
 }
 
-bool may_end_sentence(std::string_view utf8) { return SentenceBreaks(utf8).any_deciding(); }
+bool may_end_sentence(std::string_view utf8) { return first_sentence_end_candidate(utf8) < utf8.size(); }
+
+std::size_t first_sentence_end_candidate(std::string_view utf8) { return SentenceBreaks(utf8).first_deciding(); }
 
 std::vector<ByteSpan> split_sentences_with_icu(std::string_view utf8) {
     if (utf8.empty()) return {};

@@ -1,6 +1,7 @@
 #pragma once
 // Sentence segmentation over original UTF-8 bytes.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ std::vector<ByteSpan> split_sentences(std::string_view utf8, const std::vector<B
 // Whether `utf8` holds a character that may end a sentence (a terminator or
 // a paragraph end).
 bool may_end_sentence(std::string_view utf8);
+// The byte offset of the first such character, or utf8.size() when there is none.
+std::size_t first_sentence_end_candidate(std::string_view utf8);
 
 // The same with ICU's BreakIterator: the reference split_sentences is tested
 // against, several times slower.
