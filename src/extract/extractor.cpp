@@ -476,13 +476,11 @@ public:
     // it (fits, asked of all the names at once): most candidate rules of a
     // sentence ask for types none of its names has, and fail without units
     // built or a step taken.
+    // The rule loader holds every pattern to its slots: a {subject} unless the
+    // maker is implicit, an {object} unless the rule is reciprocal.
     bool may_fill(const Rule& rule) const {
         if (!extractor_.type_bits_.exact()) return true;
-        for (const PatternElement& e : rule.pattern) {
-            if (e.kind == PatternElement::Kind::Subject && !may_fill(rule, Slot::Subject)) return false;
-            if (e.kind == PatternElement::Kind::Object && !may_fill(rule, Slot::Object)) return false;
-        }
-        return true;
+        return (rule.implicit_maker || may_fill(rule, Slot::Subject)) && (rule.reciprocal || may_fill(rule, Slot::Object));
     }
 
     bool fits(const Mention& m, const Rule& rule, Slot slot) const override {
