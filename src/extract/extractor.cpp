@@ -35,6 +35,8 @@ bool any_cue(const PhraseList& cues, const AnalyzedText& text, std::uint32_t fro
 
 double combine(double a, double b) { return 1.0 - (1.0 - a) * (1.0 - b); }
 
+enum CatalogLink : std::uint8_t { kHasCompany = 1, kHasAncestors = 2, kHasParents = 4, kHasAffiliations = 8 };
+
 // Whether `rule` (itself one id or several joined by '+') stands in `rules`,
 // the ids a fact has gathered joined by '+', as whole ids.
 bool names_rule(std::string_view rules, std::string_view rule) {
@@ -210,6 +212,19 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
             if (it == overridden_by_.end()) it = overridden_by_.insert(overridden_by_.end(), {replaced, {}});
             it->second.push_back(edge.name);
         }
+    }
+    const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
+    catalog_links_.reserve(catalog_.entities().size());
+    for (kb::EntityId id = 0; id < catalog_.entities().size(); ++id) {
+        const kb::Entity& e = catalog_.entity(id);
+        std::uint8_t links = 0;
+        if (e.company_id) links |= kHasCompany;
+        if (!catalog_.ancestors_of(id).empty()) links |= kHasAncestors;
+        if (!catalog_.parents_of(id).empty()) links |= kHasParents;
+        if (affiliated && std::any_of(e.facts.begin(), e.facts.end(),
+                                      [&](const kb::CatalogFact& f) { return f.relation == affiliated->name && f.object_id; }))
+            links |= kHasAffiliations;
+        catalog_links_.push_back(links);
     }
     kb::DiagnosticSink sink;
     for (RuleSet& set : rules_) {
@@ -637,6 +652,8 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     };
     auto holds = [](const std::vector<kb::EntityId>& ids, kb::EntityId id) { return std::binary_search(ids.begin(), ids.end(), id); };
+    // Local entities link to nothing in the catalog.
+    auto links = [this](kb::EntityId id, CatalogLink link) { return id < catalog_links_.size() && (catalog_links_[id] & link) != 0; };
     // Kept per thread between articles: apply_catalog never runs inside itself.
     thread_local std::vector<kb::EntityId> in_article, companies_in_article, units_done, in_sentence;
     thread_local std::vector<std::tuple<kb::EntityId, kb::EntityId, double>> additions;
@@ -649,11 +666,13 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
     // The company behind a platform named in the article counts as named too.
     companies_in_article = in_article;
     for (const kb::EntityId id : in_article)
-        if (auto company = entities.company_of(id)) companies_in_article.push_back(*company);
+        if (links(id, kHasCompany)) companies_in_article.push_back(*entities.company_of(id));
     sorted_unique(companies_in_article);
 
     units_done.clear();
     for (std::size_t s = 0; s < mentions.size(); ++s) {
+        // Most sentences name nothing and state nothing: none of the below applies.
+        if (mentions[s].empty() && facts[s].pending_makers.empty() && facts[s].facts().empty()) continue;
         for (const auto& pending : facts[s].pending_makers) {
             const kb::Entity& object = entities.entity(pending.object.entity);
             if (object.maker.empty()) continue;
@@ -668,7 +687,7 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         sorted_unique(in_sentence);
         for (const kb::EntityId id : in_sentence) {
             // A version beside its family: linked to the broadest family named here.
-            if (derived) {
+            if (derived && links(id, kHasAncestors)) {
                 const auto& ancestors = entities.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
                     if (holds(in_sentence, *a)) {
@@ -678,7 +697,7 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
                 }
             }
             // A lab or unit in an article that also names its parent, stated once where the unit first appears.
-            if (part_of && std::find(units_done.begin(), units_done.end(), id) == units_done.end()) {
+            if (part_of && links(id, kHasParents) && std::find(units_done.begin(), units_done.end(), id) == units_done.end()) {
                 for (const kb::EntityId parent : entities.parents_of(id)) {
                     if (!holds(in_article, parent)) continue;
                     facts[s].add(fill(id), *part_of, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
@@ -690,6 +709,7 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         if (!affiliated) continue;
         // A person named beside the organisation the catalog says they work for.
         for (const kb::EntityId id : in_sentence) {
+            if (!links(id, kHasAffiliations)) continue;
             for (const kb::CatalogFact& f : entities.entity(id).facts) {
                 if (f.relation != affiliated->name) continue;
                 if (const auto org = f.object_id; org && holds(in_sentence, *org))
@@ -699,7 +719,7 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         // A person at a unit is also with the unit's parent, when the article names it.
         additions.clear();
         for (const auto& [key, fact] : facts[s].facts()) {
-            if (std::get<1>(key) != affiliated->name) continue;
+            if (std::get<1>(key) != affiliated->name || !links(std::get<2>(key), kHasParents)) continue;
             for (const kb::EntityId parent : entities.parents_of(std::get<2>(key)))
                 if (holds(in_article, parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
         }

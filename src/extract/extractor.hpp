@@ -89,6 +89,9 @@ private:
     MentionMatcher matcher_;
     std::vector<std::vector<kb::EntityId>> category_entities_;  // per rule set, per category pattern
     std::vector<PersonCues> person_cues_;                       // per rule set
+    // What apply_catalog may read off each catalog entity, a CatalogLink bit
+    // each: most entities have none, and each list asked of one was a cache miss.
+    std::vector<std::uint8_t> catalog_links_;
     // Relation -> the relations that override it (EdgeType::overrides read
     // backwards): asked for every fact, where scanning every edge type's list was 1% of extraction.
     std::vector<std::pair<std::string, std::vector<std::string>>> overridden_by_;
