@@ -212,7 +212,11 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     // Per thread and reused: a bitmap per sentence was one of the most frequent allocations.
     thread_local std::vector<std::uint64_t> chosen;
     chosen.assign((rules.rules.size() + 63) / 64, 0);
-    auto choose = [](std::uint32_t r) { chosen[r / 64] |= std::uint64_t{1} << (r % 64); };
+    // Rules with more slots than the sentence has names are never chosen.
+    const std::uint32_t* slot_counts = rules.slot_counts.data();
+    auto choose = [slot_counts, names](std::uint32_t r) {
+        if (slot_counts[r] <= names) chosen[r / 64] |= std::uint64_t{1} << (r % 64);
+    };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
     // Only words of the index have trigger bits: every word found has a row.
     const std::size_t slots = std::min<std::size_t>(sentence.word_slots, rules.trigger_words.size());
@@ -225,7 +229,7 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     for (std::size_t slot = 0; slot < chosen.size(); ++slot) {
         for (std::uint64_t bits = chosen[slot]; bits != 0; bits &= bits - 1) {
             const Rule& rule = rules.rules[slot * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
-            if (rule.slot_count <= names && words_may_match(rule, text, sentence)) out.push_back(&rule);
+            if (words_may_match(rule, text, sentence)) out.push_back(&rule);
         }
     }
 }

@@ -159,6 +159,7 @@ void set_fields(Io& io, S& set) {
     io.field(set.trigger_rules);
     io.field(set.trigger_words);
     io.field(set.rules_without_trigger);
+    io.field(set.slot_counts);
 }
 
 // Word numbers index per-sentence bit arrays and trigger rows without
@@ -199,6 +200,7 @@ bool word_numbers_in_range(const RuleSet& set) {
     for (const std::uint32_t r : set.trigger_rules) ok = ok && r < set.rules.size();
     for (const std::uint32_t r : set.rules_without_trigger) ok = ok && r < set.rules.size();
     ok = ok && set.trigger_words.size() <= slots;
+    ok = ok && (set.trigger_begin.empty() || set.slot_counts.size() == set.rules.size());
     return ok;
 }
 

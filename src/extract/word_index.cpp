@@ -147,6 +147,8 @@ WordIndex WordIndex::build(RuleSet& rules) {
         rules.trigger_rules.insert(rules.trigger_rules.end(), word_rules.begin(), word_rules.end());
         rules.trigger_begin.push_back(static_cast<std::uint32_t>(rules.trigger_rules.size()));
     }
+    rules.slot_counts.clear();
+    for (const Rule& rule : rules.rules) rules.slot_counts.push_back(rule.slot_count);
     for (CategoryPattern& c : rules.categories) require(c.rule);
     return index;
 }
