@@ -87,13 +87,13 @@ private:
     }
 
     std::uint32_t latin_run(std::uint32_t t) const {
-        if (!free(t) || kind(t) != TokenKind::Latin || text_.token_text(t).size() < 2) return t;
+        if (kind(t) != TokenKind::Latin || !free(t) || text_.token_text(t).size() < 2) return t;
         const std::uint32_t end = extend(t, false);
         return all_not_names(t, end) ? t : end;
     }
 
     std::uint32_t capitalised_run(std::uint32_t t) const {
-        if (!free(t) || kind(t) != TokenKind::Latin || !starts_upper(text_, t)) return t;
+        if (kind(t) != TokenKind::Latin || !starts_upper(text_, t) || !free(t)) return t;
         // Leading function words ("The", "In") are not part of a name.
         if (match_any(rules_.not_a_name, text_, t, t + 1) > 0) return t;
         const std::uint32_t end = extend(t, true);
