@@ -118,35 +118,33 @@ struct FoundFact {
     std::string subject_type;
     std::string object_type;
     const kb::EdgeType* relation = nullptr;
-    std::string rule;
+    // The rules that found it, joined by '+'. Most facts have one, a rule's
+    // id or a literal that outlive the sentence: viewed, where a copy of each
+    // was an allocation per fact.
+    std::string_view single_rule;
+    std::string joined_rules;  // once rules are joined (or the one rule was composed)
     double confidence = 0.0;
+
+    std::string_view rule() const { return joined_rules.empty() ? single_rule : std::string_view(joined_rules); }
 };
 
-// The facts of one sentence, one per (subject, relation, object).
+// The facts of one sentence, one per (subject, relation, object), in key
+// order. A sorted vector: a sentence states a handful, where a tree cost an
+// allocation per fact.
 class SentenceFacts {
 public:
+    using Entries = std::vector<std::pair<FactKey, FoundFact>>;
+
     SentenceFacts(const EntityTable& entities, const corpus::Document& doc, const SentenceTokens& sentence)
         : entities_(entities), doc_(doc), sentence_(sentence) {}
 
-    void add(SlotFill subject, const kb::EdgeType& relation, SlotFill object, const std::string& rule, double confidence) {
-        if (subject.entity == object.entity) return;
-        // Symmetric edges are stored once, in name order.
-        if (relation.symmetric && entities_.entity(object.entity).name < entities_.entity(subject.entity).name) std::swap(subject, object);
-        auto [it, inserted] = facts_.try_emplace(FactKey{subject.entity, relation.name, object.entity});
-        FoundFact& f = it->second;
-        if (inserted) {
-            f.subject_type = *subject.type;
-            f.object_type = *object.type;
-            f.relation = &relation;
-            f.rule = rule;
-            f.confidence = confidence;
-        } else if (!names_rule(f.rule, rule)) {
-            f.rule += '+';
-            f.rule += rule;
-            f.confidence = combine(f.confidence, confidence);
-        } else {
-            f.confidence = std::max(f.confidence, confidence);
-        }
+    // `rule` must outlive the sentence's facts: a rule's id or a literal.
+    void add(SlotFill subject, const kb::EdgeType& relation, SlotFill object, std::string_view rule, double confidence) {
+        add(subject, relation, object, rule, confidence, true);
+    }
+    // The same with a rule text made for the occasion ("<rule>+catalog.maker").
+    void add_composed(SlotFill subject, const kb::EdgeType& relation, SlotFill object, const std::string& rule, double confidence) {
+        add(subject, relation, object, rule, confidence, false);
     }
 
     // The fact under `key` with everything else it says, read in place.
@@ -161,29 +159,64 @@ public:
         v.sentence = std::string_view(doc_.text).substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin);
         v.start = sentence_.bytes.begin;
         v.end = sentence_.bytes.end;
-        v.rule = f.rule;
+        v.rule = f.rule();
         v.confidence = f.confidence;
         v.lang = doc_.lang;
         v.article_date = doc_.date;
         return v;
     }
 
-    const std::map<FactKey, FoundFact>& facts() const { return facts_; }
+    const Entries& facts() const { return facts_; }
+    bool contains(const FactKey& key) const {
+        const auto it = lower_bound(key);
+        return it != facts_.end() && it->first == key;
+    }
 
     // Facts whose subject is the object's maker, kept until the whole article is read.
     struct PendingMaker {
         SlotFill object;
         const kb::EdgeType* relation;
-        std::string rule;
+        std::string_view rule;  // a rule's id
         double confidence;
     };
     std::vector<PendingMaker> pending_makers;
 
 private:
+    Entries::const_iterator lower_bound(const FactKey& key) const {
+        return std::lower_bound(facts_.begin(), facts_.end(), key, [](const auto& entry, const FactKey& k) { return entry.first < k; });
+    }
+
+    void add(SlotFill subject, const kb::EdgeType& relation, SlotFill object, std::string_view rule, double confidence, bool lasting) {
+        if (subject.entity == object.entity) return;
+        // Symmetric edges are stored once, in name order.
+        if (relation.symmetric && entities_.entity(object.entity).name < entities_.entity(subject.entity).name) std::swap(subject, object);
+        FactKey key{subject.entity, relation.name, object.entity};
+        auto it = facts_.begin() + (lower_bound(key) - facts_.cbegin());
+        if (it == facts_.end() || it->first != key) {
+            FoundFact& f = facts_.emplace(it, std::move(key), FoundFact{})->second;
+            f.subject_type = *subject.type;
+            f.object_type = *object.type;
+            f.relation = &relation;
+            if (lasting) f.single_rule = rule;
+            else f.joined_rules = rule;
+            f.confidence = confidence;
+            return;
+        }
+        FoundFact& f = it->second;
+        if (!names_rule(f.rule(), rule)) {
+            if (f.joined_rules.empty()) f.joined_rules = f.single_rule;
+            f.joined_rules += '+';
+            f.joined_rules += rule;
+            f.confidence = combine(f.confidence, confidence);
+        } else {
+            f.confidence = std::max(f.confidence, confidence);
+        }
+    }
+
     const EntityTable& entities_;
     const corpus::Document& doc_;
     const SentenceTokens& sentence_;
-    std::map<FactKey, FoundFact> facts_;
+    Entries facts_;
 };
 
 namespace {
@@ -678,8 +711,8 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
             if (object.maker.empty()) continue;
             const auto maker = object.maker_id;
             if (!maker || !holds(companies_in_article, *maker)) continue;
-            facts[s].add(SlotFill{*maker, &entities.entity(*maker).type}, *pending.relation, pending.object, pending.rule + "+catalog.maker",
-                         pending.confidence);
+            facts[s].add_composed(SlotFill{*maker, &entities.entity(*maker).type}, *pending.relation, pending.object,
+                                  std::string(pending.rule) + "+catalog.maker", pending.confidence);
         }
         in_sentence.clear();
         for (const Mention& m : mentions[s])
@@ -732,7 +765,7 @@ bool Extractor::overridden(const SentenceFacts& sentence, const FactKey& key) co
     for (const auto& [replaced, by] : overridden_by_) {
         if (replaced != std::get<1>(key)) continue;
         for (const std::string& relation : by)
-            if (sentence.facts().count(FactKey{std::get<0>(key), relation, std::get<2>(key)})) return true;
+            if (sentence.contains(FactKey{std::get<0>(key), relation, std::get<2>(key)})) return true;
         return false;
     }
     return false;
