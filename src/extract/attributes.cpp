@@ -18,7 +18,16 @@ int number_at(const AnalyzedText& text, std::uint32_t t) {
 }
 
 std::string iso(int year, int month, int day) {
-    char buffer[16];
+    // Digits written directly for the dates news states (snprintf's format
+    // parsing was most of the cost of a dated sentence); anything else as
+    // printf would write it.
+    if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+        auto digit = [](int v) { return static_cast<char>('0' + v); };
+        std::string out = {digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), '-', digit(month / 10), digit(month % 10)};
+        if (day > 0) out += {'-', digit(day / 10), digit(day % 10)};
+        return out;
+    }
+    char buffer[32];
     if (day > 0) std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     else std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
     return buffer;

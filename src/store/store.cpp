@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include "text/tokenizer.hpp"
@@ -68,9 +67,12 @@ std::string json_or_empty(const std::map<std::string, std::string>* attributes) 
 }  // namespace
 
 std::string content_hash(std::string_view bytes) {
-    const std::uint64_t h = text::word_hash(bytes);
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    // Sixteen hex digits, written directly: snprintf's format parsing cost
+    // more than hashing a short article.
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uint64_t h = text::word_hash(bytes);
+    std::string out(16, '0');
+    for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = kHex[h & 0xF];
     return out;
 }
 
