@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <string_view>
 
+#include "text/word_hash.hpp"
+
 namespace aikg::store {
 
 class StoreError : public std::runtime_error {
@@ -57,7 +59,8 @@ private:
 // view without building a string each time.
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    // The word hash, eight bytes a step: every fact looks up two names here.
+    std::size_t operator()(std::string_view s) const noexcept { return text::word_hash(s); }
 };
 
 class Database {
