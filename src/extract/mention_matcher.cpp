@@ -16,11 +16,9 @@ bool is_word(text::TokenKind k) { return k == text::TokenKind::Latin || k == tex
 }  // namespace
 
 MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), nodes_(1), generation_(next_generation()) {
-    const auto& entities = catalog.entities();
-    for (kb::EntityId id = 0; id < entities.size(); ++id) {
-        insert(text::matching_key(entities[id].name), id);
-        for (const auto& alias : entities[id].aliases) insert(text::matching_key(alias), id);
-    }
+    // The catalog keeps every name's and alias's matching key: normalising
+    // them all again (ICU) was most of the start-up of a short run.
+    for (const auto& [key, id] : catalog.ids_by_key()) insert(key, id);
 }
 
 std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view word) {

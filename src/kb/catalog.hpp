@@ -68,6 +68,9 @@ public:
     // Parents through part_of facts, nearest first (FAIR: Meta).
     const std::vector<EntityId>& parents_of(EntityId id) const { return parents_.at(id); }
     std::size_t alias_count() const noexcept { return by_key_.size(); }
+    // Every name and alias by its matching key (unique: the loader refuses a
+    // key naming two entities), in no particular order.
+    const std::unordered_map<std::string, EntityId>& ids_by_key() const noexcept { return by_key_; }
 
 private:
     friend struct CatalogSnapshot;  // saves and restores these members whole
