@@ -133,6 +133,13 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
             corpus::Document doc;
             std::string hash;
         };
+        auto store_article = [&](const store::ArticleRecord& article, const std::string& source, std::span<const extract::FactView> facts) {
+            batches.open_if_needed();
+            record(store, article, facts, job.knowledge.catalog, counts);
+            store.clear_rejection(source);
+            batches.article_written();
+            progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
+        };
         // Workers extract; this thread reads, checks the store and writes, in input order.
         pipeline::OrderedWorkers<Pending, extract::FactBatch> workers(
             job.jobs,
@@ -147,12 +154,17 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
                 corpus::Document& doc = p.doc;
                 const store::ArticleRecord article{std::move(doc.id),    std::move(p.hash), doc.source,         std::move(doc.title),
                                                    std::move(doc.date), std::move(doc.url), std::move(doc.lang)};
-                batches.open_if_needed();
-                record(store, article, facts.views(), job.knowledge.catalog, counts);
-                store.clear_rejection(doc.source);
-                batches.article_written();
-                progress.update(counts.added + counts.replaced + counts.unchanged, bytes);
+                store_article(article, doc.source, facts.views());
             });
+        // One job: the facts are stored as the extractor hands them over,
+        // without a copy into a batch (the views point into the article,
+        // whose fields are therefore copied into its record).
+        auto extract_and_store = [&](corpus::Document&& doc, std::string&& hash) {
+            extractor.with_facts(doc, [&](std::span<const extract::FactView> facts) {
+                const store::ArticleRecord article{doc.id, std::move(hash), doc.source, doc.title, doc.date, doc.url, doc.lang};
+                store_article(article, doc.source, facts);
+            });
+        };
         corpus::read_documents(
             job.inputs,
             [&](corpus::Document&& doc) {
@@ -169,6 +181,10 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
                     batches.open_if_needed();
                     store.clear_rejection(doc.source);
                     batches.article_written();
+                    return;
+                }
+                if (job.jobs == 1) {
+                    extract_and_store(std::move(doc), std::move(hash));
                     return;
                 }
                 const std::size_t weight = doc.text.size();

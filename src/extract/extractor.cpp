@@ -778,8 +778,17 @@ std::vector<Fact> Extractor::extract(const corpus::Document& doc) const {
 }
 
 void Extractor::for_each_fact(const corpus::Document& doc, const std::function<void(const FactView&)>& each) const {
+    with_facts(doc, [&each](std::span<const FactView> facts) {
+        for (const FactView& fact : facts) each(fact);
+    });
+}
+
+void Extractor::with_facts(const corpus::Document& doc, const std::function<void(std::span<const FactView>)>& all) const {
     const RuleSet* rules = rules_for(doc.lang);
-    if (!rules) return;
+    if (!rules) {
+        all({});
+        return;
+    }
     ThreadAnalysis analysis;  // extract never runs inside itself on one thread
     analyze(doc.text, analysis.get(), &rules->words, &matcher_);
     const AnalyzedText& text = analysis.get();
@@ -817,17 +826,20 @@ void Extractor::for_each_fact(const corpus::Document& doc, const std::function<v
     // A huge article's lists are not kept for the thread's life.
     constexpr std::size_t kKeptSentenceLists = 1 << 14;
     if (kept_mentions.size() > kKeptSentenceLists) kept_mentions = {};
+    // Per thread and reused: with_facts never runs inside itself on one thread.
+    thread_local std::vector<FactView> views;
+    views.clear();
     for (std::size_t s = 0; s < facts.size(); ++s) {
         for (const auto& [key, fact] : facts[s].facts()) {
             if (fact.confidence < options_.min_confidence || overridden(facts[s], key)) continue;
-            FactView view = facts[s].view(key, fact);
+            FactView& view = views.emplace_back(facts[s].view(key, fact));
             view.date = attributes[s].date;
             const auto& by_entity = attributes[s].by_entity;
             if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) view.subject_attributes = &it->second;
             if (auto it = by_entity.find(std::get<2>(key)); it != by_entity.end()) view.object_attributes = &it->second;
-            each(view);
         }
     }
+    all(views);
 }
 
 std::vector<Extractor::FoundMention> Extractor::mentions(const corpus::Document& doc) const {

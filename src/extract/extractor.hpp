@@ -47,6 +47,10 @@ public:
     // the article and the entities, valid during the call: for callers that
     // only write them out (a Fact copies the evidence sentence and names).
     void for_each_fact(const corpus::Document& doc, const std::function<void(const FactView&)>& each) const;
+    // The same facts handed over all at once, valid during the call: for a
+    // caller that stores an article's facts together (a one-job build), which
+    // would otherwise copy them into a FactBatch first.
+    void with_facts(const corpus::Document& doc, const std::function<void(std::span<const FactView>)>& all) const;
 
     const RuleSet* rules_for(const std::string& language) const;
 
