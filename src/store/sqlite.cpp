@@ -136,10 +136,20 @@ Database::~Database() {
 }
 
 Statement& Database::cached(std::string_view sql) {
-    auto it = statements_.find(sql);
-    if (it == statements_.end()) it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
-    else it->second->reset();
-    return *it->second;
+    for (CachedStatement& c : statements_) {
+        if (c.asked_from == sql.data() && c.sql == sql) {
+            c.statement->reset();
+            return *c.statement;
+        }
+    }
+    for (CachedStatement& c : statements_) {
+        if (c.sql == sql) {
+            c.asked_from = sql.data();
+            c.statement->reset();
+            return *c.statement;
+        }
+    }
+    return *statements_.emplace_back(CachedStatement{sql.data(), std::string(sql), std::make_unique<Statement>(db_, sql)}).statement;
 }
 
 void Database::exec(std::string_view sql) {

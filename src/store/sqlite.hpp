@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 #include <string_view>
 
 #include "text/word_hash.hpp"
@@ -99,7 +100,15 @@ private:
     int depth_ = 0;  // open transactions: the outermost is BEGIN IMMEDIATE, inner ones savepoints
     std::uint64_t rollbacks_ = 0;
     // Looked up by view: a build asks for its few statements hundreds of thousands of times.
-    std::unordered_map<std::string, std::unique_ptr<Statement>, StringHash, std::equal_to<>> statements_;
+    // A dozen statements, each asked for by the same literal every time:
+    // found by the address it was last asked from (its text still
+    // compared), where hashing the SQL text cost more than a fact's bindings.
+    struct CachedStatement {
+        const char* asked_from = nullptr;
+        std::string sql;
+        std::unique_ptr<Statement> statement;
+    };
+    std::vector<CachedStatement> statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit.
