@@ -55,8 +55,8 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Hashes a std::string key and a std::string_view alike, so that maps keyed
-// by string (cached statements, the store's entity cache) are looked up by
+// Hashes a std::string key and a std::string_view alike, so that a map keyed
+// by string (the store's entity cache) is looked up by
 // view without building a string each time.
 struct StringHash {
     using is_transparent = void;
