@@ -104,39 +104,50 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
 
     TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
     TokenLookup lookup(a, words, names);
+    // The tokens that are rule words (a few in a sentence), noted while their
+    // headers pass by: the sentences' word bits are then set from them alone.
+    thread_local std::vector<std::uint32_t> worded;
+    worded.clear();
+    auto look_up = [&](std::size_t t) {
+        lookup.add(t);
+        if (!a.has_no_words(t)) worded.push_back(static_cast<std::uint32_t>(t));
+    };
     std::size_t token = 0;
     for (const text::RememberedChunk& chunk : normalized.chunks) {
-        for (; token < chunk.first_token; ++token) lookup.add(token);
+        for (; token < chunk.first_token; ++token) look_up(token);
         const std::size_t chunk_facts = a.token_facts.size();
         if (const std::uint32_t* remembered = memo.find(normalized.chunk_generation, chunk.id)) {
             // The chunk's tokens' facts are one block: offsets from the headers, then one copy.
             const std::uint32_t* end = remembered;
             for (; token < chunk.end_token; ++token) {
                 a.facts_at[token] = static_cast<std::uint32_t>(chunk_facts + static_cast<std::size_t>(end - remembered));
+                if (packed_token::words(*end) != 0) worded.push_back(static_cast<std::uint32_t>(token));
                 end += packed_token::size(*end);
             }
             a.token_facts.insert(a.token_facts.end(), remembered, end);
             continue;
         }
-        for (; token < chunk.end_token; ++token) lookup.add(token);
+        for (; token < chunk.end_token; ++token) look_up(token);
         memo.remember(normalized.chunk_generation, chunk.id, a.token_facts.data() + chunk_facts, a.token_facts.size() - chunk_facts);
     }
-    for (; token < count; ++token) lookup.add(token);
+    for (; token < count; ++token) look_up(token);
     const auto spans = normalized.has_break_ranges ? text::split_sentences(original, normalized.may_break) : text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;
     a.sentence_word_bits.assign(slots * spans.size(), 0);
-    // Tokens and sentences are both in document order: one merge pass assigns them.
+    // Tokens, rule-word tokens and sentences are all in document order: one merge pass assigns them.
     std::uint32_t t = 0;
+    std::size_t w = 0;
     for (const auto& span : spans) {
         while (t < count && a.token_begin_byte(t) < span.begin) ++t;
         SentenceTokens s{span, t, t};
         while (t < count && a.token_begin_byte(t) < span.end) ++t;
         s.end_token = t;
+        while (w < worded.size() && worded[w] < s.first_token) ++w;
         if (slots > 0) {
             std::uint64_t* bits = a.sentence_word_bits.data() + a.sentences.size() * slots;
-            for (std::uint32_t i = s.first_token; i < s.end_token; ++i)
-                for (auto id = a.words_begin(i); id != a.words_end(i); ++id) bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
+            for (; w < worded.size() && worded[w] < s.end_token; ++w)
+                for (auto id = a.words_begin(worded[w]); id != a.words_end(worded[w]); ++id) bits[*id / 64] |= std::uint64_t{1} << (*id % 64);
             s.word_bits = bits;
             s.word_slots = static_cast<std::uint32_t>(slots);
         }
