@@ -347,8 +347,7 @@ void Extractor::sentence_mentions(const AnalyzedText& text, const SentenceTokens
     matcher_.find(text, sentence.first_token, sentence.end_token, names);
     add_category_mentions(text, sentence, rules, names);
     const PersonCues& people = person_cues_[static_cast<std::size_t>(&rules - rules_.data())];
-    const std::vector<Mention> unknown = find_unknown_names(text, sentence, rules, people, names, entities);
-    names.insert(names.end(), unknown.begin(), unknown.end());
+    find_unknown_names(text, sentence, rules, people, names, entities);
     std::sort(names.begin(), names.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     assign_context_types(text, sentence, rules, entities, names);
     // Interleave anaphors with names in token order so each resolves to what came before it.

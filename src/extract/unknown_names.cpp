@@ -28,17 +28,17 @@ bool starts_upper(const AnalyzedText& text, std::uint32_t t) {
 class Finder {
 public:
     Finder(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const PersonCues& people,
-           const std::vector<Mention>& known, EntityTable& entities)
-        : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(covered_scratch()) {
+           std::vector<Mention>& names, EntityTable& entities)
+        : text_(text), sentence_(sentence), rules_(rules), entities_(entities), covered_(covered_scratch()), names_(names) {
         covered_.assign(sentence.end_token - sentence.first_token, 0);
-        for (const Mention& m : known)
+        for (const Mention& m : names)
             for (std::uint32_t t = m.first_token; t < m.end_token; ++t) covered_[t - sentence.first_token] = 1;
         // A sentence that holds no role word makes nobody a person by role.
         if (people.roles && may_occur_in(*people.roles, text, sentence)) roles_ = people.roles;
         role_intro_ = people.role_intro;
     }
 
-    std::vector<Mention> run() {
+    void run() {
         const bool arabic = rules_.language == "ar";
         for (std::uint32_t t = sentence_.first_token; t < sentence_.end_token;) {
             const std::uint32_t end = arabic ? latin_run(t) : capitalised_run(t);
@@ -50,8 +50,6 @@ public:
             }
         }
         if (arabic) arabic_people();
-        std::sort(found_.begin(), found_.end(), [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-        return found_;
     }
 
 private:
@@ -159,7 +157,7 @@ private:
         const std::uint32_t from = text_.token_begin_byte(begin);
         const std::uint32_t to = text_.token_end_byte(end - 1);
         const std::string name(text_.original.substr(from, to - from));
-        found_.push_back({entities_.local(name, type), begin, end, {}, false});
+        names_.push_back({entities_.local(name, type), begin, end, {}, false});
         for (std::uint32_t t = begin; t < end; ++t) covered_[t - sentence_.first_token] = 1;
     }
 
@@ -175,7 +173,7 @@ private:
     std::vector<std::uint8_t>& covered_;
     const PhraseList* roles_ = nullptr;
     const PhraseList* role_intro_ = nullptr;
-    std::vector<Mention> found_;
+    std::vector<Mention>& names_;  // the known ones, then the ones found
 };
 
 }  // namespace
@@ -187,9 +185,9 @@ PersonCues PersonCues::of(const RuleSet& rules) {
     return cues;
 }
 
-std::vector<Mention> find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                        const PersonCues& people, const std::vector<Mention>& known, EntityTable& entities) {
-    return Finder(text, sentence, rules, people, known, entities).run();
+void find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const PersonCues& people,
+                        std::vector<Mention>& names, EntityTable& entities) {
+    Finder(text, sentence, rules, people, names, entities).run();
 }
 
 }  // namespace aikg::extract

@@ -22,11 +22,12 @@ struct PersonCues {
     static PersonCues of(const RuleSet& rules);
 };
 
-// New mentions for tokens of the sentence no `known` mention covers; their
+// Appends to `names` new mentions for tokens of the sentence none of the
+// mentions already in it covers (not in token order: callers sort); their
 // entities are added to `entities` as local ones, typed Person where a role
 // says so and untyped otherwise (cue words or relations type them later).
 // `people` must come from the same `rules`.
-std::vector<Mention> find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules,
-                                        const PersonCues& people, const std::vector<Mention>& known, EntityTable& entities);
+void find_unknown_names(const AnalyzedText& text, const SentenceTokens& sentence, const RuleSet& rules, const PersonCues& people,
+                        std::vector<Mention>& names, EntityTable& entities);
 
 }  // namespace aikg::extract
