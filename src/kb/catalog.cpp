@@ -115,6 +115,7 @@ Catalog Catalog::load(const std::filesystem::path& dir, const Ontology& ontology
             forms.insert(forms.end(), entity->aliases.begin(), entity->aliases.end());
             for (const auto& form : forms) {
                 const std::string key = text::matching_key(form);
+                entity->keys.push_back(key);
                 if (key.empty()) {
                     sink.error(file, entity->pos.line, "entity '" + entity->name + "' has an alias with no letters or digits: '" + form + "'");
                     continue;
@@ -180,7 +181,11 @@ void Catalog::resolve_chains() {
 }
 
 std::optional<EntityId> Catalog::find(std::string_view name) const {
-    const auto it = by_key_.find(text::matching_key(name));
+    return find_key(text::matching_key(name));
+}
+
+std::optional<EntityId> Catalog::find_key(const std::string& key) const {
+    const auto it = by_key_.find(key);
     if (it == by_key_.end()) return std::nullopt;
     return it->second;
 }

@@ -45,6 +45,10 @@ struct Entity {
     // Other types the name takes when the words around it say so (StarCoder,
     // a model, is also the dataset it was trained on).
     std::vector<std::string> senses;  // Latin aliases are also common words: match them capitalised only
+    // text::matching_key of the name, then of each alias in order (set by the
+    // catalog's load; empty for entities found in text): the store files an
+    // entity under them, and normalising them again per new entity was ICU work.
+    std::vector<std::string> keys;
     std::vector<CatalogFact> facts;
     SourcePos pos;
 };
@@ -59,6 +63,8 @@ public:
     const Entity& entity(EntityId id) const { return entities_.at(id); }
     // By canonical name or alias, compared through text::matching_key.
     std::optional<EntityId> find(std::string_view name) const;
+    // The same by a text::matching_key already worked out.
+    std::optional<EntityId> find_key(const std::string& key) const;
     // Resolved cross-references, filled at load time: extraction asks for
     // them for every name in every sentence, and resolving names (normalising
     // them) each time was 3% of extraction.

@@ -29,6 +29,7 @@ void entity_fields(Io& io, E& e) {
     io.field(e.case_sensitive);
     io.field(e.category);
     io.field(e.senses);
+    io.field(e.keys);
     io.size_of(e.facts, 20);
     for (auto& f : e.facts) {
         io.field(f.relation);
