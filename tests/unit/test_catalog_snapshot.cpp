@@ -10,6 +10,7 @@
 #include "kb/diagnostics.hpp"
 #include "project_files.hpp"
 #include "temp_dir.hpp"
+#include "text/tokenizer.hpp"
 
 using aikg::kb::Catalog;
 using aikg::kb::CatalogSnapshot;
@@ -38,6 +39,12 @@ void check_same(const Catalog& a, const Catalog& b) {
         CHECK(x.case_sensitive == y.case_sensitive);
         CHECK(x.category == y.category);
         CHECK(x.senses == y.senses);
+        CHECK(x.keys == y.keys);
+        // The keys the store files an entity under: its name's, then each alias's.
+        REQUIRE(y.keys.size() == y.aliases.size() + 1);
+        CHECK(y.keys.front() == aikg::text::matching_key(y.name));
+        for (std::size_t k = 0; k < y.aliases.size(); ++k) CHECK(y.keys[k + 1] == aikg::text::matching_key(y.aliases[k]));
+        CHECK(b.find_key(y.keys.front()) == std::optional<aikg::kb::EntityId>(id));
         CHECK(x.pos.file == y.pos.file);
         CHECK(x.pos.line == y.pos.line);
         REQUIRE(x.facts.size() == y.facts.size());

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "extract/extractor.hpp"
@@ -270,4 +271,38 @@ TEST_CASE("partnerships and families in both languages") {
     CHECK(triples("IBM partnered with Meta on a new alliance.", "en").count({"IBM", "partners_with", "Meta"}));
     CHECK(triples("Vicuna is a fine-tuned version of Llama.", "en").count({"Vicuna", "derived_from", "Llama"}));
     CHECK(triples("نموذج Vicuna مبني على Llama.", "ar").count({"Vicuna", "derived_from", "Llama"}));
+}
+
+TEST_CASE("an article's facts handed over at once are the facts handed over one by one") {
+    aikg::corpus::Document doc;
+    doc.id = "t";
+    doc.lang = "en";
+    doc.text = "Meta released Llama 3.1 on Hugging Face. IBM released Granite 3.0 under the Apache 2.0 license. Mistral AI competes with OpenAI.";
+    std::vector<Fact> one_by_one;
+    fixture().extractor.for_each_fact(doc, [&](const aikg::extract::FactView& f) { one_by_one.push_back(f.materialise()); });
+    std::vector<Fact> at_once;
+    int calls = 0;
+    fixture().extractor.with_facts(doc, [&](std::span<const aikg::extract::FactView> facts) {
+        ++calls;
+        for (const auto& f : facts) at_once.push_back(f.materialise());
+    });
+    CHECK(calls == 1);
+    REQUIRE(one_by_one.size() >= 3);
+    REQUIRE(at_once.size() == one_by_one.size());
+    for (std::size_t i = 0; i < at_once.size(); ++i) {
+        CHECK(at_once[i].subject == one_by_one[i].subject);
+        CHECK(at_once[i].relation == one_by_one[i].relation);
+        CHECK(at_once[i].object == one_by_one[i].object);
+        CHECK(at_once[i].rule == one_by_one[i].rule);
+        CHECK(at_once[i].sentence == one_by_one[i].sentence);
+        CHECK(at_once[i].confidence == one_by_one[i].confidence);
+    }
+    // A language without rules still gets its (empty) hand-over: a build records the article.
+    doc.lang = "fr";
+    calls = 0;
+    fixture().extractor.with_facts(doc, [&](std::span<const aikg::extract::FactView> facts) {
+        ++calls;
+        CHECK(facts.empty());
+    });
+    CHECK(calls == 1);
 }
