@@ -173,6 +173,16 @@ std::string_view line_of(const FactView& f) {
 
 }  // namespace
 
+std::string attributes_json(const std::map<std::string, std::string>& attributes) {
+    std::size_t bound = 2;
+    for (const auto& [name, value] : attributes) bound += (name.size() + value.size()) * LineWriter::kMaxEscape + 6;
+    std::string out(bound, '\0');
+    LineWriter writer(out.data());
+    writer.attributes("{", attributes);
+    out.resize(static_cast<std::size_t>(writer.end() - out.data()));
+    return out;
+}
+
 void write_jsonl(std::ostream& out, const Fact& f) {
     const std::string_view line = line_of(FactView::of(f));
     out.write(line.data(), static_cast<std::streamsize>(line.size()));

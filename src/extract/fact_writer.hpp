@@ -2,6 +2,7 @@
 // Facts on stdout: JSONL for machines (the contract of DESIGN.md), TSV for people.
 
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -14,6 +15,9 @@ void write_jsonl(std::ostream& out, const Fact& fact);
 // without a stream (building a string stream per article showed in profiles).
 void write_jsonl(std::string& out, const Fact& fact);
 void write_jsonl(std::string& out, const FactView& fact);
+// A fact's attributes as the JSON object the facts JSONL holds
+// ({"openness":"open-weights"}, keys in order, text escaped as there).
+std::string attributes_json(const std::map<std::string, std::string>& attributes);
 void write_tsv_header(std::ostream& out);
 void write_tsv(std::ostream& out, const Fact& fact);
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,

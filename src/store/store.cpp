@@ -1,10 +1,9 @@
 #include "store/store.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <filesystem>
 
+#include "extract/fact_writer.hpp"
 #include "text/tokenizer.hpp"
 #include "text/word_hash.hpp"
 
@@ -62,7 +61,7 @@ Database open(const std::string& path, Store::Mode mode) {
 }
 
 std::string json_or_empty(const std::map<std::string, std::string>* attributes) {
-    return !attributes || attributes->empty() ? std::string() : nlohmann::json(*attributes).dump();
+    return !attributes || attributes->empty() ? std::string() : extract::attributes_json(*attributes);
 }
 
 }  // namespace
