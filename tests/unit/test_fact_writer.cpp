@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -128,4 +129,11 @@ TEST_CASE("a fact written from a view is the line of the fact itself, and a view
     aikg::extract::write_jsonl(from_bare, bare);
     CHECK(from_bare.find("attributes") == std::string::npos);
     CHECK(bare.materialise().subject_attributes.empty());
+}
+
+TEST_CASE("a fact's attributes as JSON are what nlohmann::json dumps for them") {
+    const std::map<std::string, std::string> attributes = {
+        {"openness", "open-weights"}, {"parameters", "8x7B"}, {"note\"", "a\\b\n\x01 \xD9\x85\xD9\x81\xD8\xAA\xD9\x88\xD8\xAD"}};
+    CHECK(aikg::extract::attributes_json(attributes) == nlohmann::json(attributes).dump());
+    CHECK(aikg::extract::attributes_json({{"openness", "closed"}}) == R"({"openness":"closed"})");
 }
