@@ -205,6 +205,13 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, std::s
     auto& insert = db_.cached(
         "INSERT INTO facts(article_id, subject_id, relation, object_id, sentence, start, end, rule, confidence, date, lang,"
         " subject_attributes, object_attributes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Bindings stay from one run of the statement to the next: what every
+    // fact of the article shares (its id, its language) is bound once, and
+    // a sentence that states several facts once for all of them.
+    insert.bind_borrowed(1, article.id);
+    auto same_view = [](std::string_view a, std::string_view b) { return a.data() == b.data() && a.size() == b.size(); };
+    std::string_view bound_sentence, bound_lang;
+    bool bound = false;
     for (const auto& f : facts) {
         const auto stated = [](const std::map<std::string, std::string>* a) {
             if (!a) return std::string_view();
@@ -214,18 +221,18 @@ void Store::put_article(const ArticleRecord& article, ArticleState state, std::s
         const std::int64_t subject = entity_id(f.subject, f.subject_type, stated(f.subject_attributes), catalog);
         const std::int64_t object = entity_id(f.object, f.object_type, stated(f.object_attributes), catalog);
         // The fact's texts outlive the insert: bound without a copy, and unbound below.
-        insert.bind_borrowed(1, article.id)
-            .bind(2, subject)
+        if (!bound || !same_view(f.sentence, bound_sentence)) insert.bind_borrowed(5, bound_sentence = f.sentence);
+        if (!bound || !same_view(f.lang, bound_lang)) insert.bind_optional_borrowed(11, bound_lang = f.lang);
+        bound = true;
+        insert.bind(2, subject)
             .bind_borrowed(3, f.relation)
             .bind(4, object)
-            .bind_borrowed(5, f.sentence)
             .bind(6, std::int64_t{f.start})
             .bind(7, std::int64_t{f.end})
             .bind_borrowed(8, f.rule)
             // Stored as `aikg extract` prints it, so a build and a --facts load of the same facts agree.
             .bind(9, std::round(f.confidence * 1000.0) / 1000.0)
             .bind_optional_borrowed(10, f.date)
-            .bind_optional_borrowed(11, f.lang)
             .bind_optional(12, json_or_empty(f.subject_attributes))
             .bind_optional(13, json_or_empty(f.object_attributes))
             .run();
