@@ -62,6 +62,13 @@ class Crashes(unittest.TestCase):
     def tearDownClass(cls):
         cls.scratch.__exit__(None, None, None)
 
+    def build_killed_at(self, db, fraction):
+        """Starts a build into `db` and kills it (SIGKILL) after `fraction` of a full build's time."""
+        proc = subprocess.Popen([AIKG, "build", str(self.corpus), "--store", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(self.full_build_seconds * fraction)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+
     def assert_whole_articles(self, db):
         self.assertEqual(integrity(db), "ok")
         for article, count in facts_per_article(db).items():
@@ -71,10 +78,7 @@ class Crashes(unittest.TestCase):
         db = self.dir / "killed.db"
         db.touch()  # an existing store, even an empty file, is written in place and keeps what each run committed
         for fraction in (0.1, 0.35, 0.6, 0.85):
-            proc = subprocess.Popen([AIKG, "build", str(self.corpus), "--store", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(self.full_build_seconds * fraction)
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
+            self.build_killed_at(db, fraction)
             if db.exists():
                 self.assert_whole_articles(db)
         code, _, err = run("build", self.corpus, "--store", db)
@@ -85,10 +89,7 @@ class Crashes(unittest.TestCase):
     def test_sigkill_of_a_first_build_leaves_no_store_then_rerun_completes(self):
         db = self.dir / "first.db"
         for fraction in (0.3, 0.7):
-            proc = subprocess.Popen([AIKG, "build", str(self.corpus), "--store", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(self.full_build_seconds * fraction)
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
+            self.build_killed_at(db, fraction)
             # Written beside the path and moved there only when whole: a kill
             # that lands after the move (near the end of a short build) leaves
             # the complete store, any other kill none at all.
