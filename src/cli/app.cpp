@@ -11,6 +11,7 @@
 #include "cli/output.hpp"
 #include "extract/rules_snapshot.hpp"
 #include "kb/catalog_snapshot.hpp"
+#include "kb/ontology_snapshot.hpp"
 #include "kb/diagnostics.hpp"
 
 namespace aikg::cli {
@@ -42,7 +43,8 @@ std::unique_ptr<Knowledge> load_knowledge(const ProjectPaths& paths, WithRules w
     };
     std::optional<kb::Ontology> ontology;
     try {
-        ontology = kb::Ontology::load(paths.schemas_dir / "ontology.yaml");
+        const auto file = paths.schemas_dir / "ontology.yaml";
+        ontology = from_snapshot == FromSnapshot::Yes ? kb::load_ontology(file, kb::snapshot_dir()) : kb::Ontology::load(file);
     } catch (const kb::DataError& e) {
         collect(e);
         throw kb::DataError(std::move(problems));  // nothing else can be checked without it

@@ -76,7 +76,7 @@ void record(store::Store& store, const store::ArticleRecord& article, std::span<
 
 struct BuildJob {
     const ProjectPaths& paths;
-    const Knowledge& knowledge;
+    Knowledge& knowledge;  // its rules are moved into the extractor
     const std::vector<std::string>& inputs;
     bool facts_mode = false;
     bool strict = false;
@@ -127,7 +127,7 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
             },
             problem);
     } else {
-        const extract::Extractor extractor(job.knowledge.catalog, job.knowledge.ontology, job.knowledge.rules, {job.min_confidence});
+        const extract::Extractor extractor(job.knowledge.catalog, job.knowledge.ontology, std::move(job.knowledge.rules), {job.min_confidence});
         std::size_t bytes = 0;
         struct Pending {
             corpus::Document doc;

@@ -111,7 +111,8 @@ ArticleOutput format_article(const extract::Extractor& extractor, const Validate
 
 int run(const ValidatedArgs& v) {
     const auto knowledge = load_knowledge(v.paths);
-    const extract::Extractor extractor(knowledge->catalog, knowledge->ontology, knowledge->rules, {v.min_confidence});
+    // The rules are the extractor's from here on: copying them was start-up work.
+    const extract::Extractor extractor(knowledge->catalog, knowledge->ontology, std::move(knowledge->rules), {v.min_confidence});
     if (v.tsv) extract::write_tsv_header(std::cout);
 
     Progress progress("extract");
