@@ -7,6 +7,7 @@
 
 #include "extract/packed_token.hpp"
 #include "text/clitics.hpp"
+#include "text/normalized_tokens.hpp"
 #include "text/normalizer.hpp"
 #include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
@@ -45,8 +46,8 @@ struct AnalyzedText {
 
     std::string_view original;
     text::NormalizedText normalized;  // the text; its origin map is not kept (token_bytes is)
-    std::vector<text::Token> tokens;
-    std::vector<text::TokenBytes> token_bytes;  // token i's bytes in the original text
+    text::TokenArray tokens;
+    text::TokenBytesArray token_bytes;  // token i's bytes in the original text
     std::vector<SentenceTokens> sentences;
     std::vector<std::uint64_t> sentence_word_bits;
 

@@ -247,13 +247,10 @@ public:
     // so): growing these vectors was a third of the allocations per article.
     DocumentWriter(NormalizedTokens& out, std::size_t expected) : out_(out) {
         out_.normalized.origin.clear();
-        out_.tokens.clear();
-        out_.token_bytes.clear();
         out_.chunks.clear();
         out_.may_break.clear();
         if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) grow(expected + kMaxNormalizedBytes);
-        out_.tokens.reserve(expected / 5 + 8);
-        out_.token_bytes.reserve(expected / 5 + 8);
+        if (out_.tokens.size() < expected / 5 + 8) grow_tokens(expected / 5 + 8);
         out_.chunks.reserve(expected / 6 + 8);
         out_.may_break.reserve(expected / 48 + 8);
     }
@@ -264,18 +261,21 @@ public:
     }
     // A chunk's tokens; the first has whitespace before it unless the text starts with it.
     void put_chunk(const ChunkResult& chunk, std::uint32_t from) {
-        const auto first_token = static_cast<std::uint32_t>(out_.tokens.size());
+        const auto first_token = static_cast<std::uint32_t>(token_count_);
         out_.chunks.push_back({chunk.id, first_token, first_token + chunk.token_count});
         const std::size_t n = chunk.normalized.size();
         room_for(padded(n));
         copy_blocks(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
         const auto base = static_cast<std::uint32_t>(size_);
+        token_room_for(chunk.token_count);
+        Token* tokens = out_.tokens.data() + token_count_;
+        TokenBytes* bytes = out_.token_bytes.data() + token_count_;
         for (std::size_t t = 0; t < chunk.token_count; ++t) {
             const std::uint8_t* packed = chunk.tokens + 6 * t;
-            out_.tokens.push_back(Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
-                                        packed[3] != 0 || (t == 0 && from > 0)});
-            out_.token_bytes.push_back({from + packed[4], from + packed[5]});
+            tokens[t] = Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]), packed[3] != 0 || (t == 0 && from > 0)};
+            bytes[t] = TokenBytes{from + packed[4], from + packed[5]};
         }
+        token_count_ += chunk.token_count;
         size_ += n;
     }
     // A chunk not from the memo, with offsets of any size.
@@ -285,28 +285,44 @@ public:
         room_for(n);
         std::memcpy(out_.normalized.text.data() + size_, chunk.text.data(), n);
         const auto base = static_cast<std::uint32_t>(size_);
+        token_room_for(tokens.size());
         for (std::size_t t = 0; t < tokens.size(); ++t) {
-            out_.tokens.push_back(Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind,
-                                        tokens[t].space_before || (t == 0 && from > 0)});
-            out_.token_bytes.push_back({from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]});
+            out_.tokens[token_count_ + t] =
+                Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind, tokens[t].space_before || (t == 0 && from > 0)};
+            out_.token_bytes[token_count_ + t] = TokenBytes{from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]};
         }
+        token_count_ += tokens.size();
         size_ += n;
     }
-    void finish() { out_.normalized.text.resize(size_); }
+    void finish() {
+        out_.normalized.text.resize(size_);
+        out_.tokens.resize(token_count_);
+        out_.token_bytes.resize(token_count_);
+    }
 
 private:
     void room_for(std::size_t bytes) {
         if (size_ + bytes > out_.normalized.text.size()) grow(2 * out_.normalized.text.size() + bytes);
     }
     void grow(std::size_t bytes) { out_.normalized.text.resize(bytes); }
+    void token_room_for(std::size_t count) {
+        if (token_count_ + count > out_.tokens.size()) grow_tokens(2 * out_.tokens.size() + count);
+    }
+    // Neither array is filled when it grows (they hold plain data).
+    void grow_tokens(std::size_t count) {
+        out_.tokens.resize(count);
+        out_.token_bytes.resize(count);
+    }
     NormalizedTokens& out_;
     std::size_t size_ = 0;
+    std::size_t token_count_ = 0;
 };
 
 NormalizedTokens in_two_steps(std::string_view utf8) {
     NormalizedTokens out;
     out.normalized = normalize_for_matching(utf8);
-    out.tokens = tokenize(out.normalized.text);
+    const std::vector<Token> tokens = tokenize(out.normalized.text);
+    out.tokens.assign(tokens.begin(), tokens.end());
     out.token_bytes.reserve(out.tokens.size());
     for (const Token& t : out.tokens) out.token_bytes.push_back({out.normalized.origin[t.begin], out.normalized.origin[t.end]});
     out.normalized.origin.clear();

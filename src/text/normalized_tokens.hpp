@@ -14,8 +14,14 @@
 #include "text/normalizer.hpp"
 #include "text/sentences.hpp"
 #include "text/tokenizer.hpp"
+#include "text/uninitialized_vector.hpp"
 
 namespace aikg::text {
+
+// A document's tokens and their bytes: grown ahead and written through an
+// index, where a push_back per token was a tenth of the text layer.
+using TokenArray = UninitializedVector<Token>;
+using TokenBytesArray = UninitializedVector<TokenBytes>;
 
 // The tokens of a chunk met before: its id is the same wherever it occurs,
 // until the memo starts over, which gives ids of a new generation.
@@ -29,8 +35,8 @@ struct NormalizedTokens {
     // The text only: its origin map is left empty, token_bytes say where
     // each token came from (nothing else was ever asked of the map).
     NormalizedText normalized;
-    std::vector<Token> tokens;
-    std::vector<TokenBytes> token_bytes;  // one per token
+    TokenArray tokens;
+    TokenBytesArray token_bytes;  // one per token
     // In token order. Tokens of chunks too long to remember, and of a document
     // taken in two steps, are in none.
     std::vector<RememberedChunk> chunks;

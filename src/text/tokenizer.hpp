@@ -12,17 +12,20 @@ namespace aikg::text {
 enum class TokenKind : std::uint8_t { Latin, Arabic, OtherLetters, Number, Punct };
 
 // Where a token is in the original text: [begin, end) bytes.
+// Tokens and their bytes are plain data with no default values, so that a
+// document's arrays of them grow without being filled first (they are
+// written right after, token by token); every construction names each field.
 struct TokenBytes {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
+    std::uint32_t begin;
+    std::uint32_t end;
     bool operator==(const TokenBytes&) const = default;
 };
 
 struct Token {
-    std::uint32_t begin = 0;  // byte offsets into the normalised text
-    std::uint32_t end = 0;
-    TokenKind kind = TokenKind::Punct;
-    bool space_before = false;  // whitespace separates it from the previous token
+    std::uint32_t begin;  // byte offsets into the normalised text
+    std::uint32_t end;
+    TokenKind kind;
+    bool space_before;  // whitespace separates it from the previous token
 
     std::string_view view(std::string_view normalized) const { return normalized.substr(begin, end - begin); }
 };
