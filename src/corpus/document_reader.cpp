@@ -115,9 +115,17 @@ private:
     }
 
     void file(const fs::path& path, const std::string& shown) {
-        std::ifstream in(path, std::ios::binary);
+        const bool is_jsonl = path.extension() == ".jsonl";
+        std::ifstream in;
+        // A corpus file is read in large blocks: the stream's own 8 KB buffer
+        // made 2,600 read calls of 20 MB. (A buffer is only taken before open.)
+        if (is_jsonl) {
+            jsonl_buffer_.resize(kJsonlReadBytes);
+            in.rdbuf()->pubsetbuf(jsonl_buffer_.data(), static_cast<std::streamsize>(jsonl_buffer_.size()));
+        }
+        in.open(path, std::ios::binary);
         if (!in) return problem(shown, "cannot open file (permission denied or not a regular file)");
-        if (path.extension() == ".jsonl") return jsonl(in, shown);
+        if (is_jsonl) return jsonl(in, shown);
         std::error_code size_error;
         if (const auto size = fs::file_size(path, size_error); !size_error && size > kMaxArticleBytes)
             return problem(shown, "larger than the " + std::to_string(kMaxArticleBytes >> 20) + " MiB article limit (" + std::to_string(size) + " bytes)");
@@ -169,8 +177,10 @@ private:
         if (records == 0) problem(shown, "file is empty (no JSON lines)");
     }
 
+    static constexpr std::size_t kJsonlReadBytes = std::size_t{1} << 20;
     const DocumentSink& on_document_;
     const ProblemSink& on_problem_;
+    std::vector<char> jsonl_buffer_;  // the read buffer of the JSONL file being read
 };
 
 }  // namespace
