@@ -29,10 +29,9 @@ kb::EntityId EntityTable::local(const std::string& name, const std::string& type
         return it->second;
     }
     const auto id = static_cast<kb::EntityId>(catalog_.entities().size() + local_.size());
-    kb::Entity e;
+    kb::Entity& e = local_.emplace_back();  // in place: an Entity has a score of members to move
     e.name = name;
     e.type = type;
-    local_.push_back(std::move(e));
     local_by_key_.emplace(key, id);
     return id;
 }
