@@ -256,7 +256,8 @@ int run_build(const std::vector<std::string>& args) {
     if (facts_mode && inputs.empty()) throw UsageError("--facts needs at least one JSONL file (or - for stdin)");
     if (inputs.empty()) inputs.push_back(paths.sample_corpus.string());
 
-    const auto knowledge = load_knowledge(paths);
+    // Loading facts needs the catalog, not the rules: a reduce step of many shards does not compile them.
+    const auto knowledge = load_knowledge(paths, facts_mode ? WithRules::No : WithRules::Yes);
     // Declared before the store: the store's connection is closed before the file is published or removed.
     store::StoreFile file(paths.store.string());
     const BuildJob job{paths, *knowledge, inputs, facts_mode, strict, file.fresh(), threshold, jobs};
