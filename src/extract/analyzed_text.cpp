@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "extract/mention_matcher.hpp"
-#include "extract/token_memo.hpp"
+#include "extract/packed_token.hpp"
 #include "extract/word_index.hpp"
 #include "text/normalized_tokens.hpp"
 
@@ -11,27 +11,22 @@ namespace aikg::extract {
 
 namespace {
 
-// Looks a token up (clitic readings, catalog trie roots, rule words) and
-// appends its packed facts to the document's.
-class TokenLookup {
+// What a token's text alone says (clitic readings, rule words, catalog trie
+// roots, soft separators), packed (packed_token.hpp) and remembered by the
+// text layer with the chunk the token came from. Notable tokens are rule words.
+class TokenFacts final : public text::TokenAnnotator {
 public:
-    TokenLookup(AnalyzedText& a, const WordIndex* words, const MentionMatcher* names) : a_(a), words_(words), names_(names) {}
+    TokenFacts(const WordIndex* words, const MentionMatcher* names) : words_(words), names_(names) {}
 
-    void add(std::size_t t) {
-        const std::string_view token = a_.token_text(t);
+    Key key() const override { return {words_ ? words_->generation() : 0, names_ ? names_->generation() : 0}; }
+
+    bool annotate(std::string_view token, std::vector<std::uint32_t>& out) const override {
         readings_.clear();
         text::append_proclitic_readings(token, readings_);
-        auto& out = a_.token_facts;
         const std::size_t header_at = out.size();
-        a_.facts_at[t] = static_cast<std::uint32_t>(header_at);
         out.push_back(0);
-        if (words_) {
-            for (const text::CliticSplit& r : readings_) {
-                words_found_.clear();
-                words_->lookup(r.stem, words_found_);
-                out.insert(out.end(), words_found_.begin(), words_found_.end());
-            }
-        }
+        if (words_)
+            for (const text::CliticSplit& r : readings_) words_->lookup(r.stem, out);
         const std::size_t words = out.size() - header_at - 1;
         for (const text::CliticSplit& r : readings_) out.push_back(static_cast<std::uint32_t>(r.prefix.size()));
         bool starts_name = false;
@@ -43,14 +38,13 @@ public:
             }
         }
         out[header_at] = packed_token::header(readings_.size(), words, names_ != nullptr, text::is_soft_separator(token), starts_name);
+        return words != 0;
     }
 
 private:
-    AnalyzedText& a_;
     const WordIndex* words_;
     const MentionMatcher* names_;
-    std::vector<text::CliticSplit> readings_;
-    std::vector<std::uint32_t> words_found_;
+    mutable std::vector<text::CliticSplit> readings_;  // scratch: an annotator serves one thread
 };
 
 // Buffers above this many bytes of text are not kept between documents.
@@ -90,47 +84,22 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
     std::swap(normalized.normalized, a.normalized);
     std::swap(normalized.tokens, a.tokens);
     std::swap(normalized.token_bytes, a.token_bytes);
-    text::normalize_and_tokenize(original, normalized);
+    std::swap(normalized.annotations, a.token_facts);
+    std::swap(normalized.annotation_at, a.facts_at);
+    const TokenFacts facts(words, names);
+    text::normalize_and_tokenize(original, normalized, &facts);
     std::swap(normalized.normalized, a.normalized);
     std::swap(normalized.tokens, a.tokens);
     std::swap(normalized.token_bytes, a.token_bytes);
+    std::swap(normalized.annotations, a.token_facts);
+    std::swap(normalized.annotation_at, a.facts_at);
     const std::size_t count = a.tokens.size();
     a.sentences.clear();
     a.analysed_with_words = words != nullptr;
     a.analysed_with_names = names != nullptr;
-    a.token_facts.clear();
-    a.token_facts.reserve(count * 4);
-    a.facts_at.resize(count);
-
-    TokenMemo& memo = TokenMemo::of_thread(words ? words->generation() : 0, names ? names->generation() : 0);
-    TokenLookup lookup(a, words, names);
-    // The tokens that are rule words (a few in a sentence), noted while their
-    // headers pass by: the sentences' word bits are then set from them alone.
-    thread_local std::vector<std::uint32_t> worded;
-    worded.clear();
-    auto look_up = [&](std::size_t t) {
-        lookup.add(t);
-        if (!a.has_no_words(t)) worded.push_back(static_cast<std::uint32_t>(t));
-    };
-    std::size_t token = 0;
-    for (const text::RememberedChunk& chunk : normalized.chunks) {
-        for (; token < chunk.first_token; ++token) look_up(token);
-        const std::size_t chunk_facts = a.token_facts.size();
-        if (const std::uint32_t* remembered = memo.find(normalized.chunk_generation, chunk.id)) {
-            // The chunk's tokens' facts are one block: offsets from the headers, then one copy.
-            const std::uint32_t* end = remembered;
-            for (; token < chunk.end_token; ++token) {
-                a.facts_at[token] = static_cast<std::uint32_t>(chunk_facts + static_cast<std::size_t>(end - remembered));
-                if (packed_token::words(*end) != 0) worded.push_back(static_cast<std::uint32_t>(token));
-                end += packed_token::size(*end);
-            }
-            a.token_facts.insert(a.token_facts.end(), remembered, end);
-            continue;
-        }
-        for (; token < chunk.end_token; ++token) look_up(token);
-        memo.remember(normalized.chunk_generation, chunk.id, a.token_facts.data() + chunk_facts, a.token_facts.size() - chunk_facts);
-    }
-    for (; token < count; ++token) look_up(token);
+    // The tokens that are rule words (a few in a sentence): the sentences'
+    // word bits are set from them alone.
+    const std::vector<std::uint32_t>& worded = normalized.notable;
     const auto spans = normalized.has_break_ranges ? text::split_sentences(original, normalized.may_break) : text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;

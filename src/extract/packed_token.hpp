@@ -3,9 +3,9 @@
 // numbers: a header, its rule word numbers (asked for most: right after the
 // header), its clitic readings' prefix lengths, and the catalog trie root of
 // each reading (when looked up).
-// A document keeps its tokens' facts packed one after the other, the way
-// TokenMemo remembers them: a chunk met before is one copy, where filling
-// seven arrays token by token was a third of the text layer.
+// A document keeps its tokens' facts packed one after the other, the way the
+// text layer remembers them with each chunk: a chunk met before is one copy,
+// where filling seven arrays token by token was a third of the text layer.
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 
 #include <unicode/normalizer2.h>
 
-#include <atomic>
+#include <deque>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
@@ -20,10 +20,10 @@ namespace {
 // spaces) rarely repeat. Their offsets fit a byte, which keeps entries small.
 constexpr std::size_t kMaxChunkBytes = 49;  // 48 and the space after
 constexpr std::size_t kMaxNormalizedBytes = 255;
-// The memo starts over when full, between documents (chunk ids stay valid
-// for a whole document): small enough to stay in cache.
+// The memo starts over when full, between documents: small enough to stay
+// in cache. Its bytes hold the annotations too (about half of them).
 constexpr std::size_t kMaxEntries = 1 << 15;
-constexpr std::size_t kMaxArenaBytes = 1 << 21;
+constexpr std::size_t kMaxArenaBytes = 3 << 20;
 // Within one document the memo may outgrow those limits, up to this: a huge
 // article of ever new chunks is read without remembering them past it.
 constexpr std::size_t kMaxArenaBytesInDocument = std::size_t{1} << 27;
@@ -106,38 +106,76 @@ std::uint8_t sentence_end_in(std::string_view chunk) {
     return at < chunk.size() ? static_cast<std::uint8_t>(at) : kNoSentenceEnd;
 }
 
+// Where an annotator's numbers for one token may start within its chunk's:
+// offsets are kept in two bytes.
+constexpr std::size_t kMaxAnnotationNumbers = 0xFFFF;
+
+// A remembered token: begin, end, kind, flags, where it begins and ends in
+// the chunk's own bytes (only token ends were ever asked of the origins of
+// the normalised bytes), and where its annotation starts (two bytes).
+constexpr std::size_t kPackedTokenBytes = 8;
+constexpr std::uint8_t kSpaceBefore = 1;
+constexpr std::uint8_t kNotable = 2;
+
 // What one chunk becomes on its own. Offsets are relative to the chunk.
 struct ChunkResult {
     std::string_view normalized;
-    // Six bytes each: begin, end, kind, space_before, and where the token
-    // begins and ends in the chunk's own bytes (only token ends were ever
-    // asked of the origins of the normalised bytes).
-    const std::uint8_t* tokens = nullptr;
+    const std::uint8_t* tokens = nullptr;  // kPackedTokenBytes each
+    // The annotator's numbers for its tokens, one after the other, as bytes
+    // (the arena does not align them).
+    const char* annotations = nullptr;
+    std::uint16_t annotation_size = 0;  // in numbers
     std::uint8_t token_count = 0;
     bool joins_before = false;    // opens with a character that has no normalisation boundary before it
     // Where its first terminator or paragraph end starts (kNoSentenceEnd for
     // none): the sentence scan starts there rather than at the chunk.
     std::uint8_t sentence_end_at = kNoSentenceEnd;
-    std::uint32_t id = 0;
 };
+
+// The numbers `annotator` gives each of `tokens` of `text`, one after the
+// other; `at[i]` says where token i's start and `notable[i]` whether it is.
+struct ChunkAnnotations {
+    std::vector<std::uint32_t> numbers;
+    std::vector<std::size_t> at;
+    std::vector<bool> notable;
+};
+
+void annotate_tokens(const TokenAnnotator& annotator, std::string_view text, const std::vector<Token>& tokens, ChunkAnnotations& out) {
+    out.numbers.clear();
+    out.at.clear();
+    out.notable.clear();
+    for (const Token& t : tokens) {
+        out.at.push_back(out.numbers.size());
+        out.notable.push_back(annotator.annotate(t.view(text), out.numbers));
+    }
+}
 
 class ChunkMemo {
 public:
-    static ChunkMemo& of_thread() {
-        thread_local ChunkMemo memo;
-        return memo;
+    // This thread's memo for chunks annotated by annotators of this key, or
+    // for chunks not annotated (one per language's rules in use).
+    static ChunkMemo& of_thread(const TokenAnnotator* annotator) {
+        constexpr std::size_t kMaxMemos = 4;
+        thread_local std::deque<ChunkMemo> memos;  // adding one leaves references to the others valid
+        const bool annotated = annotator != nullptr;
+        const TokenAnnotator::Key key = annotated ? annotator->key() : TokenAnnotator::Key{};
+        for (ChunkMemo& memo : memos)
+            if (memo.annotated_ == annotated && memo.key_ == key) return memo;
+        if (memos.size() >= kMaxMemos) memos.pop_front();
+        return memos.emplace_back(annotated, key);
     }
 
-    // Starts over when full; returns the generation the document's chunk ids belong to.
-    std::uint64_t start_document() {
+    ChunkMemo(bool annotated, TokenAnnotator::Key key) : annotated_(annotated), key_(key) { clear(); }
+
+    // Starts over when full, between documents.
+    void start_document() {
         if (used_ >= kMaxEntries || arena_.size() >= kMaxArenaBytes) clear();
-        return generation_;
     }
 
     // The chunk's result, from the memo or computed and remembered; nullptr
     // for a chunk too long to keep (its offsets would not fit a byte) or when
     // the memo is at its limit. Valid until the next call.
-    const ChunkResult* get(std::string_view chunk) {
+    const ChunkResult* get(std::string_view chunk, const TokenAnnotator* annotator) {
         if (chunk.size() > kMaxChunkBytes) return nullptr;
         const std::uint64_t h = word_hash(chunk);
         std::size_t i = index_of(chunk, h);
@@ -145,11 +183,16 @@ public:
         if (arena_.size() > kMaxArenaBytesInDocument) return nullptr;
         const NormalizedText normalized = normalize_for_matching(chunk);
         if (normalized.text.size() > kMaxNormalizedBytes) return nullptr;
+        const std::vector<Token> tokens = tokenize(normalized.text);
+        if (annotator) {
+            annotate_tokens(*annotator, normalized.text, tokens, annotations_);
+            if (annotations_.numbers.size() > kMaxAnnotationNumbers) return nullptr;
+        }
         if ((used_ + 1) * 2 > slots_.size()) {
             grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
             i = index_of(chunk, h);
         }
-        slots_[i] = remember(chunk, h, normalized);
+        slots_[i] = remember(chunk, h, normalized, tokens, annotator != nullptr);
         ++used_;
         return &result_of(slots_[i]);
     }
@@ -162,24 +205,19 @@ private:
     // slowest load (24-byte slots: 1.5 MB for the bench corpus, now 1 MB).
     struct Slot {
         std::uint32_t hash = 0;   // the hash's low half: where it goes, and a first test
-        std::uint32_t begin = 0;  // in arena_: its id, the chunk, its normalised bytes, tokens
+        std::uint32_t begin = 0;  // in arena_: the chunk, its normalised bytes, tokens, annotations
         std::uint8_t size = kEmpty;
         std::uint8_t normalized_size = 0;
         std::uint8_t token_count = 0;
         bool joins_before = false;
         std::uint8_t sentence_end_at = kNoSentenceEnd;
+        std::uint16_t annotation_size = 0;
     };
-    static constexpr std::size_t kIdBytes = sizeof(std::uint32_t);  // the order it was remembered in
-
-    ChunkMemo() { clear(); }
 
     void clear() {
         slots_.assign(1024, Slot{});
         used_ = 0;
         arena_.clear();
-        // Unique across threads, so that nothing remembered under another memo's ids is taken for this one's.
-        static std::atomic<std::uint64_t> generations{0};
-        generation_ = ++generations;
     }
 
     std::size_t index_of(std::string_view chunk, std::uint64_t h) const {
@@ -188,53 +226,68 @@ private:
             const Slot& slot = slots_[i];
             if (slot.size == kEmpty) return i;
             if (slot.hash == static_cast<std::uint32_t>(h) && slot.size == chunk.size() &&
-                same_bytes(arena_.data() + slot.begin + kIdBytes, chunk.data(), chunk.size()))
+                same_bytes(arena_.data() + slot.begin, chunk.data(), chunk.size()))
                 return i;
         }
     }
 
     const ChunkResult& result_of(const Slot& slot) {
-        const auto* data = reinterpret_cast<const std::uint8_t*>(arena_.data()) + slot.begin + kIdBytes + slot.size;
+        const char* data = arena_.data() + slot.begin + slot.size;
         ChunkResult& r = result_;
-        r.normalized = std::string_view(reinterpret_cast<const char*>(data), slot.normalized_size);
-        r.tokens = data + padded(slot.normalized_size);
+        r.normalized = std::string_view(data, slot.normalized_size);
+        r.tokens = reinterpret_cast<const std::uint8_t*>(data + padded(slot.normalized_size));
         r.token_count = slot.token_count;
+        r.annotations = data + padded(slot.normalized_size) + kPackedTokenBytes * slot.token_count;
+        r.annotation_size = slot.annotation_size;
         r.joins_before = slot.joins_before;
         r.sentence_end_at = slot.sentence_end_at;
-        std::memcpy(&r.id, arena_.data() + slot.begin, kIdBytes);
         return r;
     }
 
-    // Appends the chunk, its normalised bytes and its tokens to the arena.
-    Slot remember(std::string_view chunk, std::uint64_t h, const NormalizedText& normalized) {
-        const std::vector<Token> tokens = tokenize(normalized.text);
+    // Appends the chunk, its normalised bytes, its tokens and their annotations to the arena.
+    Slot remember(std::string_view chunk, std::uint64_t h, const NormalizedText& normalized, const std::vector<Token>& tokens,
+                  bool annotated) {
         const std::size_t n = normalized.text.size();
         const auto begin = static_cast<std::uint32_t>(arena_.size());
-        const auto id = static_cast<std::uint32_t>(used_);
-        arena_.append(reinterpret_cast<const char*>(&id), kIdBytes);
         arena_.append(chunk);
         arena_.append(normalized.text);
         arena_.append(padded(n) - n, '\0');
-        for (const Token& t : tokens) {
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& t = tokens[i];
+            const bool notable = annotated && annotations_.notable[i];
+            const std::size_t annotation_at = annotated ? annotations_.at[i] : 0;
             arena_.push_back(static_cast<char>(t.begin));
             arena_.push_back(static_cast<char>(t.end));
             arena_.push_back(static_cast<char>(t.kind));
-            arena_.push_back(static_cast<char>(t.space_before));
+            arena_.push_back(static_cast<char>((t.space_before ? kSpaceBefore : 0) | (notable ? kNotable : 0)));
             // The origin map has one entry past the text: the chunk's length.
             arena_.push_back(static_cast<char>(normalized.origin[t.begin]));
             arena_.push_back(static_cast<char>(normalized.origin[t.end]));
+            arena_.push_back(static_cast<char>(annotation_at & 0xFF));
+            arena_.push_back(static_cast<char>(annotation_at >> 8));
+        }
+        std::size_t annotation_size = 0;
+        if (annotated) {
+            annotation_size = annotations_.numbers.size();
+            const std::size_t bytes = annotation_size * sizeof(std::uint32_t);
+            arena_.append(reinterpret_cast<const char*>(annotations_.numbers.data()), bytes);
+            arena_.append(padded(bytes) - bytes, '\0');
         }
         // At most one token per normalised byte, so the count fits a byte too.
-        return Slot{static_cast<std::uint32_t>(h), begin, static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
-                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk), sentence_end_in(chunk)};
+        return Slot{static_cast<std::uint32_t>(h),      begin,
+                    static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
+                    static_cast<std::uint8_t>(tokens.size()), joins_before(chunk),
+                    sentence_end_in(chunk),               static_cast<std::uint16_t>(annotation_size)};
     }
 
     static_assert(sizeof(Slot) == 16);
+    bool annotated_;
+    TokenAnnotator::Key key_;
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
     std::string arena_;
-    std::uint64_t generation_ = 0;
     ChunkResult result_;  // what get() points to
+    ChunkAnnotations annotations_;  // scratch for a new chunk's
 };
 
 // The document's buffers, written through raw indexes into space grown ahead.
@@ -245,13 +298,14 @@ class DocumentWriter {
 public:
     // Sized for news text (a chunk every 6-7 bytes, a terminator every 60 or
     // so): growing these vectors was a third of the allocations per article.
-    DocumentWriter(NormalizedTokens& out, std::size_t expected) : out_(out) {
+    DocumentWriter(NormalizedTokens& out, std::size_t expected, const TokenAnnotator* annotator) : out_(out), annotator_(annotator) {
         out_.normalized.origin.clear();
-        out_.chunks.clear();
         out_.may_break.clear();
+        out_.notable.clear();
         if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) grow(expected + kMaxNormalizedBytes);
         if (out_.tokens.size() < expected / 5 + 8) grow_tokens(expected / 5 + 8);
-        out_.chunks.reserve(expected / 6 + 8);
+        if (annotator_ && out_.annotation_at.size() < out_.tokens.size()) out_.annotation_at.resize(out_.tokens.size());
+        if (annotator_ && out_.annotations.size() < expected + kMaxAnnotationNumbers) grow_annotations(expected + kMaxAnnotationNumbers);
         out_.may_break.reserve(expected / 48 + 8);
     }
     void put_space(char c) {
@@ -261,8 +315,6 @@ public:
     }
     // A chunk's tokens; the first has whitespace before it unless the text starts with it.
     void put_chunk(const ChunkResult& chunk, std::uint32_t from) {
-        const auto first_token = static_cast<std::uint32_t>(token_count_);
-        out_.chunks.push_back({chunk.id, first_token, first_token + chunk.token_count});
         const std::size_t n = chunk.normalized.size();
         room_for(padded(n));
         copy_blocks(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
@@ -270,10 +322,28 @@ public:
         token_room_for(chunk.token_count);
         Token* tokens = out_.tokens.data() + token_count_;
         TokenBytes* bytes = out_.token_bytes.data() + token_count_;
-        for (std::size_t t = 0; t < chunk.token_count; ++t) {
-            const std::uint8_t* packed = chunk.tokens + 6 * t;
-            tokens[t] = Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]), packed[3] != 0 || (t == 0 && from > 0)};
+        auto put_token = [&](std::size_t t) {
+            const std::uint8_t* packed = chunk.tokens + kPackedTokenBytes * t;
+            tokens[t] = Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
+                              (packed[3] & kSpaceBefore) != 0 || (t == 0 && from > 0)};
             bytes[t] = TokenBytes{from + packed[4], from + packed[5]};
+            return packed;
+        };
+        if (!annotator_) {
+            for (std::size_t t = 0; t < chunk.token_count; ++t) put_token(t);
+        } else {
+            // Room for whole copy blocks past the numbers.
+            annotation_room_for(chunk.annotation_size + kCopyBlock / sizeof(std::uint32_t));
+            copy_blocks(reinterpret_cast<char*>(out_.annotations.data() + annotation_count_), chunk.annotations,
+                        chunk.annotation_size * sizeof(std::uint32_t));
+            std::uint32_t* at = out_.annotation_at.data() + token_count_;
+            const auto annotations_before = static_cast<std::uint32_t>(annotation_count_);
+            for (std::size_t t = 0; t < chunk.token_count; ++t) {
+                const std::uint8_t* packed = put_token(t);
+                at[t] = annotations_before + (packed[6] | static_cast<std::uint32_t>(packed[7]) << 8);
+                if (packed[3] & kNotable) out_.notable.push_back(static_cast<std::uint32_t>(token_count_ + t));
+            }
+            annotation_count_ += chunk.annotation_size;
         }
         token_count_ += chunk.token_count;
         size_ += n;
@@ -291,6 +361,16 @@ public:
                 Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind, tokens[t].space_before || (t == 0 && from > 0)};
             out_.token_bytes[token_count_ + t] = TokenBytes{from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]};
         }
+        if (annotator_) {
+            annotate_tokens(*annotator_, chunk.text, tokens, scratch_);
+            annotation_room_for(scratch_.numbers.size());
+            std::copy(scratch_.numbers.begin(), scratch_.numbers.end(), out_.annotations.data() + annotation_count_);
+            for (std::size_t t = 0; t < tokens.size(); ++t) {
+                out_.annotation_at[token_count_ + t] = static_cast<std::uint32_t>(annotation_count_ + scratch_.at[t]);
+                if (scratch_.notable[t]) out_.notable.push_back(static_cast<std::uint32_t>(token_count_ + t));
+            }
+            annotation_count_ += scratch_.numbers.size();
+        }
         token_count_ += tokens.size();
         size_ += n;
     }
@@ -298,6 +378,8 @@ public:
         out_.normalized.text.resize(size_);
         out_.tokens.resize(token_count_);
         out_.token_bytes.resize(token_count_);
+        out_.annotations.resize(annotation_count_);
+        out_.annotation_at.resize(annotator_ ? token_count_ : 0);
     }
 
 private:
@@ -308,17 +390,26 @@ private:
     void token_room_for(std::size_t count) {
         if (token_count_ + count > out_.tokens.size()) grow_tokens(2 * out_.tokens.size() + count);
     }
-    // Neither array is filled when it grows (they hold plain data).
+    // None of these arrays is filled when it grows (they hold plain data).
     void grow_tokens(std::size_t count) {
         out_.tokens.resize(count);
         out_.token_bytes.resize(count);
+        if (annotator_) out_.annotation_at.resize(count);
     }
+    void annotation_room_for(std::size_t count) {
+        if (annotation_count_ + count > out_.annotations.size()) grow_annotations(2 * out_.annotations.size() + count);
+    }
+    void grow_annotations(std::size_t count) { out_.annotations.resize(count); }
+
     NormalizedTokens& out_;
+    const TokenAnnotator* annotator_;
     std::size_t size_ = 0;
     std::size_t token_count_ = 0;
+    std::size_t annotation_count_ = 0;
+    ChunkAnnotations scratch_;
 };
 
-NormalizedTokens in_two_steps(std::string_view utf8) {
+NormalizedTokens in_two_steps(std::string_view utf8, const TokenAnnotator* annotator) {
     NormalizedTokens out;
     out.normalized = normalize_for_matching(utf8);
     const std::vector<Token> tokens = tokenize(out.normalized.text);
@@ -326,21 +417,30 @@ NormalizedTokens in_two_steps(std::string_view utf8) {
     out.token_bytes.reserve(out.tokens.size());
     for (const Token& t : out.tokens) out.token_bytes.push_back({out.normalized.origin[t.begin], out.normalized.origin[t.end]});
     out.normalized.origin.clear();
+    if (annotator) {
+        ChunkAnnotations annotations;
+        annotate_tokens(*annotator, out.normalized.text, tokens, annotations);
+        out.annotations.assign(annotations.numbers.begin(), annotations.numbers.end());
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            out.annotation_at.push_back(static_cast<std::uint32_t>(annotations.at[t]));
+            if (annotations.notable[t]) out.notable.push_back(static_cast<std::uint32_t>(t));
+        }
+    }
     return out;
 }
 
 }  // namespace
 
-NormalizedTokens normalize_and_tokenize(std::string_view utf8) {
+NormalizedTokens normalize_and_tokenize(std::string_view utf8, const TokenAnnotator* annotator) {
     NormalizedTokens out;
-    normalize_and_tokenize(utf8, out);
+    normalize_and_tokenize(utf8, out, annotator);
     return out;
 }
 
-void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
-    DocumentWriter writer(out, utf8.size());
-    ChunkMemo& memo = ChunkMemo::of_thread();
-    out.chunk_generation = memo.start_document();
+void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const TokenAnnotator* annotator) {
+    DocumentWriter writer(out, utf8.size(), annotator);
+    ChunkMemo& memo = ChunkMemo::of_thread(annotator);
+    memo.start_document();
     out.has_break_ranges = true;
     auto may_break_at = [&out](std::size_t begin, std::size_t end) {
         out.may_break.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
@@ -362,9 +462,9 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
         // ends a token, so the chunk's tokens are the word's.
         pos = word_end < n && bytes[word_end] == ' ' ? word_end + 1 : word_end;
         const std::string_view text = utf8.substr(start, pos - start);
-        if (const ChunkResult* chunk = memo.get(text)) {
+        if (const ChunkResult* chunk = memo.get(text, annotator)) {
             if (chunk->joins_before && start > 0) {
-                out = in_two_steps(utf8);
+                out = in_two_steps(utf8, annotator);
                 return;
             }
             writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
@@ -372,7 +472,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out) {
         } else {
             may_break_at(start, word_end);
             if (start > 0 && joins_before(text)) {
-                out = in_two_steps(utf8);
+                out = in_two_steps(utf8, annotator);
                 return;
             }
             writer.put_direct(normalize_for_matching(text), static_cast<std::uint32_t>(start));

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/random.hpp"
@@ -46,10 +48,67 @@ void check_same_as_two_steps(const std::string& text) {
     }
     CHECK(reused.has_break_ranges == got.has_break_ranges);
     CHECK(reused.may_break == got.may_break);
-    CHECK(reused.chunks.size() == got.chunks.size());
+    CHECK(reused.annotations.empty());
+    CHECK(reused.notable.empty());
+}
+
+// Numbers that say which token they belong to: its length and first byte,
+// as many of them as the token has bytes, up to three. Numbers are notable.
+class SpellingAnnotator final : public aikg::text::TokenAnnotator {
+public:
+    explicit SpellingAnnotator(std::uint64_t key) : key_(key) {}
+    Key key() const override { return {key_, 0}; }
+    bool annotate(std::string_view token, std::vector<std::uint32_t>& out) const override {
+        out.push_back(static_cast<std::uint32_t>(token.size()));
+        for (std::size_t i = 1; i < std::min<std::size_t>(token.size(), 3); ++i) out.push_back(static_cast<unsigned char>(token[0]));
+        return !token.empty() && token[0] >= '0' && token[0] <= '9';
+    }
+
+private:
+    std::uint64_t key_;
+};
+
+// Each token's annotation, wherever the token came from (a chunk met before,
+// a new one, one too long to remember, the two-step path), must be what the
+// annotator says of its text.
+void check_annotations(const std::string& text, const SpellingAnnotator& annotator) {
+    CAPTURE(text);
+    static NormalizedTokens reused;
+    normalize_and_tokenize(text, reused, &annotator);
+    const NormalizedTokens plain = normalize_and_tokenize(text);
+    REQUIRE(reused.tokens.size() == plain.tokens.size());
+    CHECK(reused.normalized.text == plain.normalized.text);
+    REQUIRE(reused.annotation_at.size() == reused.tokens.size());
+    std::vector<std::uint32_t> notable;
+    for (std::size_t t = 0; t < reused.tokens.size(); ++t) {
+        const std::string_view token = reused.tokens[t].view(reused.normalized.text);
+        CAPTURE(token);
+        std::vector<std::uint32_t> expected;
+        if (annotator.annotate(token, expected)) notable.push_back(static_cast<std::uint32_t>(t));
+        REQUIRE(reused.annotation_at[t] + expected.size() <= reused.annotations.size());
+        const auto* at = reused.annotations.data() + reused.annotation_at[t];
+        CHECK(std::vector<std::uint32_t>(at, at + expected.size()) == expected);
+    }
+    CHECK(reused.notable == notable);
 }
 
 }  // namespace
+
+TEST_CASE("tokens are annotated alike from a remembered chunk, a new one, a long one and the two-step path") {
+    const SpellingAnnotator first(1), second(2);
+    for (int round = 0; round < 2; ++round) {
+        for (const char* text : {
+                 "Meta released Llama 3.1, and Mistral AI answered 3 times.",
+                 "وأطلقت شركةُ ميتا نموذجَ Llama 3.1 مفتوحَ المصدر.",
+                 "a-very-long-chunk-that-is-longer-than-the-memo-keeps-because-it-is-a-url/https://example.com/path?q=1 and 42",
+                 "a \xCC\x81 combining mark after a space, and 7",
+                 "",
+             }) {
+            check_annotations(text, first);
+            check_annotations(text, second);
+        }
+    }
+}
 
 TEST_CASE("normalising and tokenizing by chunks gives what the two steps give") {
     for (const char* text : {

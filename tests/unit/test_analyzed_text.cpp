@@ -7,52 +7,26 @@
 #include "extract/analyzed_text.hpp"
 #include "extract/mention_matcher.hpp"
 #include "extract/rules.hpp"
-#include "extract/token_memo.hpp"
+#include "extract/packed_token.hpp"
 #include "kb/catalog.hpp"
 #include "kb/ontology.hpp"
 #include "text/clitics.hpp"
 
-using aikg::extract::TokenMemo;
-
-TEST_CASE("a chunk's packed tokens come back under its id, until the text memo's generation changes") {
+TEST_CASE("a token's packed facts keep their counts in the header, and refuse counts past it") {
     namespace packed = aikg::extract::packed_token;
-    TokenMemo memo(1, 2);
     // wa-sharika: one rule word (5), readings with prefixes of 0 and 2 bytes, their trie roots 7 and 11.
-    const TokenMemo::Packed wa_sharika = {packed::header(2, 1, true, false, true), 5, 0, 2, 7, 11};
+    const std::vector<std::uint32_t> wa_sharika = {packed::header(2, 1, true, false, true), 5, 0, 2, 7, 11};
     CHECK(packed::size(wa_sharika[0]) == wa_sharika.size());
-    memo.remember(10, 3, wa_sharika);
-    memo.remember(10, 0, {packed::header(1, 0, false, true), 0});
-    const std::uint32_t* got = memo.find(10, 3);
-    REQUIRE(got != nullptr);
-    CHECK(std::vector<std::uint32_t>(got, got + wa_sharika.size()) == wa_sharika);
-    CHECK(packed::readings(got[0]) == 2);
-    CHECK(packed::words(got[0]) == 1);
-    CHECK(packed::has_roots(got[0]));
-    CHECK(packed::starts_name(got[0]));
-    CHECK_FALSE(packed::soft(got[0]));
-    REQUIRE(memo.find(10, 0) != nullptr);
-    CHECK(packed::soft(*memo.find(10, 0)));
-    CHECK(packed::size(*memo.find(10, 0)) == 2);
-    CHECK(memo.find(10, 1) == nullptr);
-    CHECK(memo.find(10, 4000) == nullptr);
-    // Ids of another generation name other chunks: nothing of the old one is kept.
-    CHECK(memo.find(11, 3) == nullptr);
-    CHECK(memo.find(10, 3) == nullptr);
-    // Counts past the header's fields are refused, not wrapped.
+    CHECK(packed::readings(wa_sharika[0]) == 2);
+    CHECK(packed::words(wa_sharika[0]) == 1);
+    CHECK(packed::has_roots(wa_sharika[0]));
+    CHECK(packed::starts_name(wa_sharika[0]));
+    CHECK_FALSE(packed::soft(wa_sharika[0]));
+    const std::uint32_t hyphen = packed::header(1, 0, false, true);
+    CHECK(packed::soft(hyphen));
+    CHECK(packed::size(hyphen) == 2);
     CHECK_THROWS_AS(packed::header(256, 0, false, false), std::length_error);
     CHECK_THROWS_AS(packed::header(1, 70000, false, false), std::length_error);
-}
-
-TEST_CASE("each rule set and catalog has its own memo on a thread") {
-    TokenMemo& arabic = TokenMemo::of_thread(101, 7);
-    TokenMemo& english = TokenMemo::of_thread(102, 7);
-    CHECK(&arabic != &english);
-    CHECK(&TokenMemo::of_thread(101, 7) == &arabic);
-    arabic.remember(5, 1, {aikg::extract::packed_token::header(1, 0, false, false), 0});
-    CHECK(english.find(5, 1) == nullptr);
-    CHECK(arabic.find(5, 1) != nullptr);
-    CHECK(arabic.is_for(101, 7));
-    CHECK_FALSE(arabic.is_for(101, 8));
 }
 
 namespace {
