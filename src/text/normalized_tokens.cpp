@@ -175,11 +175,17 @@ public:
     // The chunk's result, from the memo or computed and remembered; nullptr
     // for a chunk too long to keep (its offsets would not fit a byte) or when
     // the memo is at its limit. Valid until the next call.
-    const ChunkResult* get(std::string_view chunk, const TokenAnnotator* annotator) {
+    // Inline: met chunks are most of the text; learning one is the call.
+    [[gnu::always_inline]] const ChunkResult* get(std::string_view chunk, const TokenAnnotator* annotator) {
         if (chunk.size() > kMaxChunkBytes) return nullptr;
         const std::uint64_t h = word_hash(chunk);
-        std::size_t i = index_of(chunk, h);
+        const std::size_t i = index_of(chunk, h);
         if (slots_[i].size != kEmpty) return &result_of(slots_[i]);
+        return learn(chunk, h, i, annotator);
+    }
+
+private:
+    [[gnu::noinline]] const ChunkResult* learn(std::string_view chunk, std::uint64_t h, std::size_t i, const TokenAnnotator* annotator) {
         if (arena_.size() > kMaxArenaBytesInDocument) return nullptr;
         const NormalizedText normalized = normalize_for_matching(chunk);
         if (normalized.text.size() > kMaxNormalizedBytes) return nullptr;
@@ -197,7 +203,6 @@ public:
         return &result_of(slots_[i]);
     }
 
-private:
     static constexpr std::uint8_t kEmpty = 0;  // no chunk is empty
 
     // Sixteen bytes: tens of thousands of distinct chunks make a table larger
