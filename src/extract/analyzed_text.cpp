@@ -99,7 +99,7 @@ void analyze(std::string_view original, AnalyzedText& a, const WordIndex* words,
     a.analysed_with_names = names != nullptr;
     // The tokens that are rule words (a few in a sentence): the sentences'
     // word bits are set from them alone.
-    const std::vector<std::uint32_t>& worded = normalized.notable;
+    const auto& worded = normalized.notable;
     const auto spans = normalized.has_break_ranges ? text::split_sentences(original, normalized.may_break) : text::split_sentences(original);
     a.sentences.reserve(spans.size());
     const std::size_t slots = a.indexed() ? (words->size() + 63) / 64 : 0;

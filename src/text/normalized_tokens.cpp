@@ -306,10 +306,10 @@ public:
     DocumentWriter(NormalizedTokens& out, std::size_t expected, const TokenAnnotator* annotator) : out_(out), annotator_(annotator) {
         out_.normalized.origin.clear();
         out_.may_break.clear();
-        out_.notable.clear();
         if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) grow(expected + kMaxNormalizedBytes);
         if (out_.tokens.size() < expected / 5 + 8) grow_tokens(expected / 5 + 8);
-        if (annotator_ && out_.annotation_at.size() < out_.tokens.size()) out_.annotation_at.resize(out_.tokens.size());
+        if (annotator_ && (out_.annotation_at.size() < out_.tokens.size() || out_.notable.size() < out_.tokens.size()))
+            grow_tokens(out_.tokens.size());
         if (annotator_ && out_.annotations.size() < expected + kMaxAnnotationNumbers) grow_annotations(expected + kMaxAnnotationNumbers);
         out_.may_break.reserve(expected / 48 + 8);
     }
@@ -342,11 +342,14 @@ public:
             copy_blocks(reinterpret_cast<char*>(out_.annotations.data() + annotation_count_), chunk.annotations,
                         chunk.annotation_size * sizeof(std::uint32_t));
             std::uint32_t* at = out_.annotation_at.data() + token_count_;
+            std::uint32_t* notable = out_.notable.data();
             const auto annotations_before = static_cast<std::uint32_t>(annotation_count_);
             for (std::size_t t = 0; t < chunk.token_count; ++t) {
                 const std::uint8_t* packed = put_token(t);
                 at[t] = annotations_before + (packed[6] | static_cast<std::uint32_t>(packed[7]) << 8);
-                if (packed[3] & kNotable) out_.notable.push_back(static_cast<std::uint32_t>(token_count_ + t));
+                // Written always, kept when notable: a branch here missed for most rule words.
+                notable[notable_count_] = static_cast<std::uint32_t>(token_count_ + t);
+                notable_count_ += (packed[3] & kNotable) != 0;
             }
             annotation_count_ += chunk.annotation_size;
         }
@@ -372,7 +375,7 @@ public:
             std::copy(scratch_.numbers.begin(), scratch_.numbers.end(), out_.annotations.data() + annotation_count_);
             for (std::size_t t = 0; t < tokens.size(); ++t) {
                 out_.annotation_at[token_count_ + t] = static_cast<std::uint32_t>(annotation_count_ + scratch_.at[t]);
-                if (scratch_.notable[t]) out_.notable.push_back(static_cast<std::uint32_t>(token_count_ + t));
+                if (scratch_.notable[t]) out_.notable[notable_count_++] = static_cast<std::uint32_t>(token_count_ + t);
             }
             annotation_count_ += scratch_.numbers.size();
         }
@@ -385,6 +388,7 @@ public:
         out_.token_bytes.resize(token_count_);
         out_.annotations.resize(annotation_count_);
         out_.annotation_at.resize(annotator_ ? token_count_ : 0);
+        out_.notable.resize(notable_count_);
     }
 
 private:
@@ -399,7 +403,10 @@ private:
     void grow_tokens(std::size_t count) {
         out_.tokens.resize(count);
         out_.token_bytes.resize(count);
-        if (annotator_) out_.annotation_at.resize(count);
+        if (annotator_) {
+            out_.annotation_at.resize(count);
+            out_.notable.resize(count);  // at most every token
+        }
     }
     void annotation_room_for(std::size_t count) {
         if (annotation_count_ + count > out_.annotations.size()) grow_annotations(2 * out_.annotations.size() + count);
@@ -411,6 +418,7 @@ private:
     std::size_t size_ = 0;
     std::size_t token_count_ = 0;
     std::size_t annotation_count_ = 0;
+    std::size_t notable_count_ = 0;
     ChunkAnnotations scratch_;
 };
 

@@ -56,7 +56,7 @@ struct NormalizedTokens {
     // and the notable tokens are listed in order. Empty without one.
     UninitializedVector<std::uint32_t> annotations;
     UninitializedVector<std::uint32_t> annotation_at;
-    std::vector<std::uint32_t> notable;
+    UninitializedVector<std::uint32_t> notable;
     // Byte ranges of the original text holding every character that may end a
     // sentence (line ends, and the chunks with a terminator), for
     // split_sentences; `has_break_ranges` is false when the text was taken in two steps.

@@ -89,7 +89,7 @@ void check_annotations(const std::string& text, const SpellingAnnotator& annotat
         const auto* at = reused.annotations.data() + reused.annotation_at[t];
         CHECK(std::vector<std::uint32_t>(at, at + expected.size()) == expected);
     }
-    CHECK(reused.notable == notable);
+    CHECK(std::vector<std::uint32_t>(reused.notable.begin(), reused.notable.end()) == notable);
 }
 
 }  // namespace
