@@ -66,6 +66,25 @@ std::size_t plain_json_run(std::string_view s) noexcept {
     return pos;
 }
 
+bool is_short_plain_json(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    if (n >= 8) {
+        std::uint64_t first = 0, last = 0;
+        std::memcpy(&first, s.data(), 8);
+        std::memcpy(&last, s.data() + n - 8, 8);
+        return n <= 16 && !ends_plain_run(first) && !ends_plain_run(last);
+    }
+    if (n >= 4) {
+        std::uint32_t first = 0, last = 0;
+        std::memcpy(&first, s.data(), 4);
+        std::memcpy(&last, s.data() + n - 4, 4);
+        return !ends_plain_run(first | std::uint64_t{last} << 32);
+    }
+    for (const char c : s)
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+    return true;
+}
+
 bool JsonScanner::string(std::string& out) {
     if (!eat('"')) return false;
     out.clear();

@@ -15,6 +15,10 @@ namespace aikg::corpus {
 // control byte (below 0x20): what a JSON string holds as it is, and what a
 // JSON writer copies without escaping. Sixteen bytes a step.
 std::size_t plain_json_run(std::string_view s) noexcept;
+// Whether a string of at most sixteen bytes is all plain, read in two
+// overlapping loads within it: the names, types and ids of a fact line are
+// that short, and a scan byte by byte missed its exit on each.
+bool is_short_plain_json(std::string_view s) noexcept;
 
 class JsonScanner {
 public:

@@ -125,7 +125,10 @@ TEST_CASE("a JSON string's plain run ends at the first quote, backslash or contr
                 CAPTURE(at);
                 CHECK(aikg::corpus::plain_json_run(t) == by_bytes(t));
                 CHECK(by_bytes(t) == at);
+                if (t.size() <= 16) CHECK_FALSE(aikg::corpus::is_short_plain_json(t));
             }
         }
+        if (s.size() <= 16) CHECK(aikg::corpus::is_short_plain_json(s));
     }
+    CHECK_FALSE(aikg::corpus::is_short_plain_json(std::string(17, 'a')));  // longer ones take the scan
 }
