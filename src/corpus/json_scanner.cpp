@@ -13,17 +13,20 @@ namespace {
 constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
-// Whether any of eight bytes ends a plain run of a JSON string: a quote, a
-// backslash or a control byte (below 0x20). Exact, by the usual
-// has-zero-byte test on the bytes xor the value sought.
-bool ends_plain_run(std::uint64_t bytes) {
+// The high bit of each of eight bytes (little-endian) that may end a plain
+// run of a JSON string: a quote, a backslash or a control byte (below 0x20),
+// by the usual has-zero-byte test on the bytes xor the value sought. The
+// lowest bit set is exact (a borrow only marks bytes above a true one), so
+// no set bit at all is exact too.
+std::uint64_t plain_run_ends(std::uint64_t bytes) {
     auto has = [bytes](unsigned char value) {
         const std::uint64_t x = bytes ^ (kEachByte * value);
         return (x - kEachByte) & ~x & kHighBits;
     };
     const std::uint64_t control = (bytes - kEachByte * 0x20) & ~bytes & kHighBits;
-    return (has('"') | has('\\') | control) != 0;
+    return has('"') | has('\\') | control;
 }
+bool ends_plain_run(std::uint64_t bytes) { return plain_run_ends(bytes) != 0; }
 
 void append_utf8(std::uint32_t cp, std::string& out) {
     if (cp < 0x80) {
@@ -58,11 +61,23 @@ std::size_t plain_json_run(std::string_view s) noexcept {
         if (const int mask = _mm_movemask_epi8(ends); mask != 0) return pos + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
     }
 #endif
-    for (std::uint64_t bytes = 0; pos + 8 <= s.size(); pos += 8) {
+    // Then eight bytes a step, the run's end read off the lowest marked byte;
+    // the last few bytes as the tail of the last eight, without a loop over
+    // them (a loop byte by byte missed its exit once a string).
+    const std::size_t n = s.size();
+    for (std::uint64_t bytes = 0; pos + 8 <= n; pos += 8) {
         std::memcpy(&bytes, s.data() + pos, 8);
-        if (ends_plain_run(bytes)) break;
+        if (const std::uint64_t ends = plain_run_ends(bytes); ends != 0) return pos + static_cast<std::size_t>(std::countr_zero(ends)) / 8;
     }
-    while (pos < s.size() && s[pos] != '"' && s[pos] != '\\' && static_cast<unsigned char>(s[pos]) >= 0x20) ++pos;
+    if (pos == n) return n;
+    if (n >= 8) {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, s.data() + n - 8, 8);
+        // The bytes before `pos` are known plain: only the later ones count.
+        const std::uint64_t ends = plain_run_ends(bytes) & (~std::uint64_t{0} << (8 * (pos - (n - 8))));
+        return ends != 0 ? n - 8 + static_cast<std::size_t>(std::countr_zero(ends)) / 8 : n;
+    }
+    while (pos < n && s[pos] != '"' && s[pos] != '\\' && static_cast<unsigned char>(s[pos]) >= 0x20) ++pos;
     return pos;
 }
 
