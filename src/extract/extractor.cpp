@@ -47,7 +47,7 @@ bool names_rule(std::string_view rules, std::string_view rule) {
     return false;
 }
 
-using FactKey = std::tuple<kb::EntityId, std::string, kb::EntityId>;
+
 
 // A negation cue counts unless an exception follows it closely ("لا ... فقط", "not only").
 bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
@@ -85,6 +85,16 @@ const std::vector<RuleMatch>& nearest_subjects(const std::vector<RuleMatch>& mat
 }
 
 }  // namespace
+
+// A fact's identity within a sentence, in key order: subject, relation name,
+// object. The name is viewed, never copied (an ontology edge type's, which
+// outlives extraction): a copy per fact added was most of the string copies.
+struct FactKey {
+    kb::EntityId subject = 0;
+    std::string_view relation;
+    kb::EntityId object = 0;
+    auto operator<=>(const FactKey&) const = default;
+};
 
 // Anaphors refer to the latest entity of their type seen so far in the document.
 // A handful of types per article: a flat list beats a tree of strings, which
@@ -155,10 +165,10 @@ public:
     FactView view(const FactKey& key, const FoundFact& f) const {
         FactView v;
         v.article = doc_.id;
-        v.subject = entities_.entity(std::get<0>(key)).name;
+        v.subject = entities_.entity(key.subject).name;
         v.subject_type = f.subject_type;
         v.relation = f.relation->name;
-        v.object = entities_.entity(std::get<2>(key)).name;
+        v.object = entities_.entity(key.object).name;
         v.object_type = f.object_type;
         v.sentence = std::string_view(doc_.text).substr(sentence_.bytes.begin, sentence_.bytes.end - sentence_.bytes.begin);
         v.start = sentence_.bytes.begin;
@@ -755,9 +765,9 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         // A person at a unit is also with the unit's parent, when the article names it.
         additions.clear();
         for (const auto& [key, fact] : facts[s].facts()) {
-            if (std::get<1>(key) != affiliated->name || !links(std::get<2>(key), kHasParents)) continue;
-            for (const kb::EntityId parent : entities.parents_of(std::get<2>(key)))
-                if (holds(in_article, parent)) additions.emplace_back(std::get<0>(key), parent, fact.confidence * kParentAffiliationFactor);
+            if (key.relation != affiliated->name || !links(key.object, kHasParents)) continue;
+            for (const kb::EntityId parent : entities.parents_of(key.object))
+                if (holds(in_article, parent)) additions.emplace_back(key.subject, parent, fact.confidence * kParentAffiliationFactor);
         }
         for (const auto& [person, parent, confidence] : additions)
             facts[s].add(fill(person), *affiliated, fill(parent), "catalog.parent-of-unit", confidence);
@@ -766,9 +776,9 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
 
 bool Extractor::overridden(const SentenceFacts& sentence, const FactKey& key) const {
     for (const auto& [replaced, by] : overridden_by_) {
-        if (replaced != std::get<1>(key)) continue;
+        if (replaced != key.relation) continue;
         for (const std::string& relation : by)
-            if (sentence.contains(FactKey{std::get<0>(key), relation, std::get<2>(key)})) return true;
+            if (sentence.contains(FactKey{key.subject, relation, key.object})) return true;
         return false;
     }
     return false;
@@ -838,8 +848,8 @@ void Extractor::with_facts(const corpus::Document& doc, const std::function<void
             FactView& view = views.emplace_back(facts[s].view(key, fact));
             view.date = attributes[s].date;
             const auto& by_entity = attributes[s].by_entity;
-            if (auto it = by_entity.find(std::get<0>(key)); it != by_entity.end()) view.subject_attributes = &it->second;
-            if (auto it = by_entity.find(std::get<2>(key)); it != by_entity.end()) view.object_attributes = &it->second;
+            if (auto it = by_entity.find(key.subject); it != by_entity.end()) view.subject_attributes = &it->second;
+            if (auto it = by_entity.find(key.object); it != by_entity.end()) view.object_attributes = &it->second;
         }
     }
     all(views);

@@ -4,7 +4,6 @@
 #include <functional>
 #include <optional>
 #include <span>
-#include <tuple>
 #include <vector>
 
 #include "corpus/document.hpp"
@@ -21,6 +20,7 @@ namespace aikg::extract {
 class AnaphoraResolver;
 class EntityTable;
 class SentenceFacts;
+struct FactKey;
 struct AnalyzedText;
 struct SentenceTokens;
 
@@ -81,7 +81,7 @@ private:
                            AnaphoraResolver& resolver, std::vector<Mention>& out) const;
     void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                      const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const;
-    bool overridden(const SentenceFacts& sentence, const std::tuple<kb::EntityId, std::string, kb::EntityId>& key) const;
+    bool overridden(const SentenceFacts& sentence, const FactKey& key) const;
     void apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                        std::vector<SentenceFacts>& facts) const;
 
