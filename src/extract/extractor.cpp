@@ -262,8 +262,12 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
     }
     const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
     catalog_links_.reserve(catalog_.entities().size());
+    catalog_type_bits_.reserve(catalog_.entities().size());
     for (kb::EntityId id = 0; id < catalog_.entities().size(); ++id) {
         const kb::Entity& e = catalog_.entity(id);
+        std::uint64_t type_bits = type_bits_.bit(e.type);
+        if (const auto company = catalog_.company_of(id)) type_bits |= type_bits_.bit(catalog_.entity(*company).type);
+        catalog_type_bits_.push_back(type_bits);
         std::uint8_t links = 0;
         if (e.company_id) links |= kHasCompany;
         if (!catalog_.ancestors_of(id).empty()) links |= kHasAncestors;
@@ -521,9 +525,9 @@ public:
         for (const Mention& m : mentions) {
             const kb::Entity& e = entities.entity(m.entity);
             Name& name = names_.emplace_back();
-            name.types = bits.bit(e.type);
             // "Hugging Face released StarCoder": a platform named like its company stands for the company.
-            if (const auto company = entities.company_of(m.entity)) name.types |= bits.bit(entities.entity(*company).type);
+            // (A local entity has no company, and its type may still be revealed: read each time.)
+            name.types = entities.is_local(m.entity) ? bits.bit(e.type) : extractor.catalog_type_bits_[m.entity];
             if (m.context_type) name.types |= bits.bit(*m.context_type);
             name.category = e.category;
             name.untyped = e.type == kUntyped && !m.context_type;

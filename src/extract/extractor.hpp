@@ -96,6 +96,10 @@ private:
     // What apply_catalog may read off each catalog entity, a CatalogLink bit
     // each: most entities have none, and each list asked of one was a cache miss.
     std::vector<std::uint8_t> catalog_links_;
+    // Per catalog entity: the bits (TypeBits) of its type and of its
+    // company's, which slots ask of every name in every sentence with a rule
+    // to try (comparing type names each time).
+    std::vector<std::uint64_t> catalog_type_bits_;
     // Relation -> the relations that override it (EdgeType::overrides read
     // backwards): asked for every fact, where scanning every edge type's list was 1% of extraction.
     std::vector<std::pair<std::string, std::vector<std::string>>> overridden_by_;
