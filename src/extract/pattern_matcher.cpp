@@ -189,9 +189,11 @@ private:
 bool words_may_match(const Rule& rule, const AnalyzedText& text, const SentenceTokens& sentence) {
     if (!text.indexed()) return true;
     // Every required element needs one of its masks to meet the sentence's word bits.
+    // Without a branch per mask: whether a mask meets the bits was a coin toss for the predictor.
     bool met = false;
     for (const Rule::WordMask& m : rule.required_masks) {
-        met = met || (m.slot < sentence.word_slots && (sentence.word_bits[m.slot] & m.mask) != 0);
+        const bool inside = m.slot < sentence.word_slots;
+        met |= inside & ((sentence.word_bits[inside ? m.slot : 0] & m.mask) != 0);
         if (!m.ends_element) continue;
         if (!met) return false;
         met = false;
@@ -215,7 +217,7 @@ void candidate_rules(const RuleSet& rules, const AnalyzedText& text, const Sente
     // Rules with more slots than the sentence has names are never chosen.
     const std::uint32_t* slot_counts = rules.slot_counts.data();
     auto choose = [slot_counts, names](std::uint32_t r) {
-        if (slot_counts[r] <= names) chosen[r / 64] |= std::uint64_t{1} << (r % 64);
+        chosen[r / 64] |= static_cast<std::uint64_t>(slot_counts[r] <= names) << (r % 64);
     };
     for (const std::uint32_t r : rules.rules_without_trigger) choose(r);
     // Only words of the index have trigger bits: every word found has a row.
