@@ -15,7 +15,18 @@ const std::string kPerson = "Person";
 
 using text::TokenKind;
 
-bool is_connector(std::string_view t) { return t == "&" || t == "." || t == "-" || t == "'" || t == "+"; }
+// Whether a token is exactly `word`, a short literal: compared byte by byte
+// here, where the comparisons of every token with "،" and the like were
+// each a call to memcmp.
+template <std::size_t N>
+bool is(std::string_view token, const char (&word)[N]) {
+    if (token.size() != N - 1) return false;
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if (token[i] != word[i]) return false;
+    return true;
+}
+
+bool is_connector(std::string_view t) { return t.size() == 1 && (t[0] == '&' || t[0] == '.' || t[0] == '-' || t[0] == '\'' || t[0] == '+'); }
 
 bool starts_upper(const AnalyzedText& text, std::uint32_t t) {
     std::size_t pos = text.token_begin_byte(t);
@@ -39,7 +50,7 @@ public:
     }
 
     void run() {
-        const bool arabic = rules_.language == "ar";
+        const bool arabic = is(rules_.language, "ar");
         for (std::uint32_t t = sentence_.first_token; t < sentence_.end_token;) {
             const std::uint32_t end = arabic ? latin_run(t) : capitalised_run(t);
             if (end > t) {
@@ -104,9 +115,10 @@ private:
     bool person_by_role(std::uint32_t begin, std::uint32_t end) const {
         if (!roles_) return false;
         std::uint32_t t = end;
-        if (t < sentence_.end_token && (text_.token_text(t) == "," || text_.token_text(t) == "\xD8\x8C")) ++t;
-        for (std::string_view det : {"the", "a", "an"})
-            if (t < sentence_.end_token && text_.token_text(t) == det) ++t;
+        if (comma(t)) ++t;
+        if (t < sentence_.end_token && is(text_.token_text(t), "the")) ++t;
+        if (t < sentence_.end_token && is(text_.token_text(t), "a")) ++t;
+        if (t < sentence_.end_token && is(text_.token_text(t), "an")) ++t;
         if (t < sentence_.end_token && match_any(*roles_, text_, t, sentence_.end_token) > 0) return true;
         for (std::uint32_t back = 1; back <= 2 && begin >= sentence_.first_token + back; ++back)
             if (match_any(*roles_, text_, begin - back, begin) == back) return true;
@@ -117,11 +129,13 @@ private:
         if (!free(t) || kind(t) != TokenKind::Arabic) return false;
         const std::string_view w = text_.token_text(t);
         // Transliterated names do not carry the article; function words and verbs are listed as stopwords.
-        return !w.starts_with("\xD8\xA7\xD9\x84") && w.size() >= 4 && match_any(rules_.name_stopwords, text_, t, t + 1) == 0;
+        return w.size() >= 4 && !is(w.substr(0, 4), "\xD8\xA7\xD9\x84") && match_any(rules_.name_stopwords, text_, t, t + 1) == 0;
     }
 
     bool comma(std::uint32_t t) const {
-        return t < sentence_.end_token && (text_.token_text(t) == "\xD8\x8C" || text_.token_text(t) == ",");
+        if (t >= sentence_.end_token) return false;
+        const std::string_view w = text_.token_text(t);
+        return is(w, ",") || is(w, "\xD8\x8C");
     }
 
     // Two Arabic words before "، <role>" or after "<role> ... <organisation>،".
@@ -138,7 +152,7 @@ private:
             const std::uint32_t after = t + 1;
             if (after + kPersonNameTokens <= sentence_.end_token && name_word(after) && name_word(after + 1) &&
                 (after + kPersonNameTokens == sentence_.end_token || comma(after + kPersonNameTokens) ||
-                 text_.token_text(after + kPersonNameTokens) == ".")) {
+                 is(text_.token_text(after + kPersonNameTokens), "."))) {
                 const std::uint32_t look_from = t > sentence_.first_token + 6 ? t - 6 : sentence_.first_token;
                 if (t > sentence_.first_token && !free(t - 1) && any_role(look_from, t)) add(after, after + kPersonNameTokens, kPerson);
             }
