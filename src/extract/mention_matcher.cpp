@@ -121,26 +121,33 @@ bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const 
 }
 
 void MentionMatcher::find(const AnalyzedText& text, std::uint32_t first, std::uint32_t end, std::vector<Mention>& mentions) const {
-    std::uint32_t t = first;
-    const bool rooted = text.has_name_roots();
-    while (t < end) {
-        // Most tokens start no name: passed over on their flag before anything else is read.
-        if (rooted && !text.may_start_name(t)) {
-            ++t;
-            continue;
-        }
+    // The longest name at `t`, if any; where the search goes on.
+    auto try_at = [&](std::uint32_t t) {
         // A name starts a word: not in the middle of "xLlama".
         const bool glued = t > first && !text.tokens[t].space_before && is_word(text.tokens[t].kind) &&
                            is_word(text.tokens[t - 1].kind);
         const Candidate c = glued ? Candidate{} : longest_at(text, t, end);
-        if (c.entity >= 0 && capitalised_where_required(text, c, t)) {
-            const std::string_view word = text.token_text(t);
-            mentions.push_back({static_cast<kb::EntityId>(c.entity), t, c.end_token, word.substr(0, c.prefix_bytes), false});
-            t = c.end_token;
-        } else {
-            ++t;
-        }
+        if (c.entity < 0 || !capitalised_where_required(text, c, t)) return t + 1;
+        const std::string_view word = text.token_text(t);
+        mentions.push_back({static_cast<kb::EntityId>(c.entity), t, c.end_token, word.substr(0, c.prefix_bytes), false});
+        return c.end_token;
+    };
+    if (!text.has_name_roots()) {
+        for (std::uint32_t t = first; t < end;) t = try_at(t);
+        return;
     }
+    // Most tokens start no name: the ones that may are listed first, without
+    // a branch on each token's flag (it missed at most of those that do).
+    thread_local std::vector<std::uint32_t> starts;  // find never runs inside itself
+    if (starts.size() < end - first) starts.resize(end - first);
+    std::size_t count = 0;
+    for (std::uint32_t t = first; t < end; ++t) {
+        starts[count] = t;
+        count += text.may_start_name(t);
+    }
+    std::uint32_t t = first;
+    for (std::size_t i = 0; i < count; ++i)
+        if (starts[i] >= t) t = try_at(starts[i]);
 }
 
 }  // namespace aikg::extract
