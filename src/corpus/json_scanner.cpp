@@ -26,7 +26,6 @@ std::uint64_t plain_run_ends(std::uint64_t bytes) {
     const std::uint64_t control = (bytes - kEachByte * 0x20) & ~bytes & kHighBits;
     return has('"') | has('\\') | control;
 }
-bool ends_plain_run(std::uint64_t bytes) { return plain_run_ends(bytes) != 0; }
 
 void append_utf8(std::uint32_t cp, std::string& out) {
     if (cp < 0x80) {
@@ -87,13 +86,13 @@ bool is_short_plain_json(std::string_view s) noexcept {
         std::uint64_t first = 0, last = 0;
         std::memcpy(&first, s.data(), 8);
         std::memcpy(&last, s.data() + n - 8, 8);
-        return n <= 16 && !ends_plain_run(first) && !ends_plain_run(last);
+        return n <= 16 && (plain_run_ends(first) | plain_run_ends(last)) == 0;
     }
     if (n >= 4) {
         std::uint32_t first = 0, last = 0;
         std::memcpy(&first, s.data(), 4);
         std::memcpy(&last, s.data() + n - 4, 4);
-        return !ends_plain_run(first | std::uint64_t{last} << 32);
+        return plain_run_ends(first | std::uint64_t{last} << 32) == 0;
     }
     for (const char c : s)
         if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;

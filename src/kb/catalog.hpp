@@ -45,9 +45,10 @@ struct Entity {
     // Other types the name takes when the words around it say so (StarCoder,
     // a model, is also the dataset it was trained on).
     std::vector<std::string> senses;  // Latin aliases are also common words: match them capitalised only
-    // text::matching_key of the name, then of each alias in order (set by the
-    // catalog's load; empty for entities found in text): the store files an
-    // entity under them, and normalising them again per new entity was ICU work.
+    // text::matching_key of the name, then of each alias in order, one per
+    // form even when empty (set by the catalog's load for every entity it
+    // keeps; empty for entities found in text): the store files an entity
+    // under them, and normalising them again per new entity was ICU work.
     std::vector<std::string> keys;
     std::vector<CatalogFact> facts;
     SourcePos pos;

@@ -133,13 +133,13 @@ std::int64_t Store::entity_id(std::string_view name, std::string_view type, std:
         const CachedEntity& c = hit->second;
         if ((c.typed || type == "Unknown") && (c.has_openness || stated_openness.empty())) return c.id;
     }
-    // The catalog keeps its entities' keys: a name it knows is normalised once.
+    // The catalog keeps its entities' keys (the name's, then each alias's):
+    // a name it knows is normalised once.
     const std::string name_key = text::matching_key(name);
     const auto catalog_id = catalog.find_key(name_key);
     const kb::Entity* known = catalog_id ? &catalog.entity(*catalog_id) : nullptr;
-    const bool keyed = known && known->keys.size() == known->aliases.size() + 1;
     const std::string canonical = known ? known->name : std::string(name);
-    const std::string key = keyed ? known->keys.front() : known ? text::matching_key(canonical) : name_key;
+    const std::string& key = known ? known->keys.front() : name_key;
     auto& find = db_.cached("SELECT id, type, openness FROM entities WHERE key = ?");
     find.bind(1, key);
     if (find.step()) {
@@ -173,8 +173,7 @@ std::int64_t Store::entity_id(std::string_view name, std::string_view type, std:
     auto& alias = db_.cached("INSERT OR IGNORE INTO aliases(key, entity_id, alias) VALUES(?, ?, ?)");
     alias.bind(1, key).bind(2, id).bind(3, canonical).run();
     if (known)
-        for (std::size_t i = 0; i < known->aliases.size(); ++i)
-            alias.bind(1, keyed ? known->keys[i + 1] : text::matching_key(known->aliases[i])).bind(2, id).bind(3, known->aliases[i]).run();
+        for (std::size_t i = 0; i < known->aliases.size(); ++i) alias.bind(1, known->keys[i + 1]).bind(2, id).bind(3, known->aliases[i]).run();
     entity_cache_.insert_or_assign(std::string(name), CachedEntity{id, stored_type != "Unknown", !openness.empty()});
     return id;
 }
