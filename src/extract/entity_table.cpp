@@ -11,9 +11,10 @@ namespace {
 // Unknown names recur from article to article (a company in the news is in
 // the news for weeks), and their matching key (normalisation through ICU)
 // cost ten times the rest of taking one: remembered per thread, up to a bound.
-const std::string& matching_key_of(const std::string& name) {
+// Looked up by view: the name's own string is built only when it is new.
+const std::string& matching_key_of(std::string_view name) {
     constexpr std::size_t kMaxRemembered = 1 << 16;
-    thread_local std::unordered_map<std::string, std::string> keys;
+    thread_local std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>> keys;
     if (const auto it = keys.find(name); it != keys.end()) return it->second;
     if (keys.size() >= kMaxRemembered) keys.clear();
     return keys.emplace(name, text::matching_key(name)).first->second;
@@ -21,7 +22,7 @@ const std::string& matching_key_of(const std::string& name) {
 
 }  // namespace
 
-kb::EntityId EntityTable::local(const std::string& name, const std::string& type) {
+kb::EntityId EntityTable::local(std::string_view name, const std::string& type) {
     const std::string& key = matching_key_of(name);
     if (const auto it = local_by_key_.find(key); it != local_by_key_.end()) {
         kb::Entity& e = local_.at(it->second - catalog_.entities().size());

@@ -6,10 +6,12 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "kb/catalog.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::extract {
 
@@ -27,7 +29,7 @@ public:
     bool is_local(kb::EntityId id) const noexcept { return id >= catalog_.entities().size(); }
     // The local entity with this name (compared by matching key), created when new.
     // An untyped entity takes the first real type it is given.
-    kb::EntityId local(const std::string& name, const std::string& type);
+    kb::EntityId local(std::string_view name, const std::string& type);
     // Gives an untyped local entity its type once the text reveals it, for its later mentions too.
     void reveal_type(kb::EntityId id, const std::string& type);
 
@@ -41,7 +43,7 @@ private:
     static inline const std::vector<kb::EntityId> kNone;
     const kb::Catalog& catalog_;
     std::deque<kb::Entity> local_;  // deque: references stay valid as it grows
-    std::unordered_map<std::string, kb::EntityId> local_by_key_;
+    std::unordered_map<std::string, kb::EntityId, text::StringHash, std::equal_to<>> local_by_key_;
 };
 
 }  // namespace aikg::extract

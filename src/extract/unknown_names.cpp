@@ -170,8 +170,7 @@ private:
             if (!free(t)) return;
         const std::uint32_t from = text_.token_begin_byte(begin);
         const std::uint32_t to = text_.token_end_byte(end - 1);
-        const std::string name(text_.original.substr(from, to - from));
-        names_.push_back({entities_.local(name, type), begin, end, {}, false});
+        names_.push_back({entities_.local(text_.original.substr(from, to - from), type), begin, end, {}, false});
         for (std::uint32_t t = begin; t < end; ++t) covered_[t - sentence_.first_token] = 1;
     }
 

@@ -10,11 +10,8 @@
 #include <stdexcept>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 #include <string_view>
-
-#include "text/word_hash.hpp"
 
 namespace aikg::store {
 
@@ -53,15 +50,6 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Hashes a std::string key and a std::string_view alike, so that a map keyed
-// by string (the store's entity cache) is looked up by
-// view without building a string each time.
-struct StringHash {
-    using is_transparent = void;
-    // The word hash, eight bytes a step: every fact looks up two names here.
-    std::size_t operator()(std::string_view s) const noexcept { return text::word_hash(s); }
 };
 
 class Database {

@@ -15,6 +15,7 @@
 #include "extract/fact.hpp"
 #include "kb/catalog.hpp"
 #include "store/sqlite.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::store {
 
@@ -110,7 +111,7 @@ private:
         bool has_openness = false;  // its openness is stored
     };
     // By name as given in facts, looked up by view (a fact's names are views into its batch).
-    std::unordered_map<std::string, CachedEntity, StringHash, std::equal_to<>> entity_cache_;
+    std::unordered_map<std::string, CachedEntity, text::StringHash, std::equal_to<>> entity_cache_;
     std::uint64_t entity_cache_rollbacks_ = 0;
     // During a bulk load the article index is built at the end; an article
     // replaced before then (its id twice in the input) builds it at once, so

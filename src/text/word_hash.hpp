@@ -37,4 +37,12 @@ inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
     return h ^ (h >> 29);
 }
 
+// Hashes a std::string key and a std::string_view alike, so that a map keyed
+// by string (with std::equal_to<>) is looked up by view without building a
+// string each time.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return word_hash(s); }
+};
+
 }  // namespace aikg::text
