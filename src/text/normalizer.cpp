@@ -178,6 +178,11 @@ std::uint64_t ascii_lower8(std::uint64_t block) {
 
 NormalizedText normalize_for_matching(std::string_view utf8) {
     NormalizedText out;
+    normalize_for_matching(utf8, out);
+    return out;
+}
+
+void normalize_for_matching(std::string_view utf8, NormalizedText& out) {
     const std::size_t n = utf8.size();
     NormalizedWriter writer(out, n);
     const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
@@ -274,7 +279,6 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
         pos = end;
     }
     writer.finish(static_cast<std::uint32_t>(n));
-    return out;
 }
 
 std::string normalize(std::string_view utf8) { return normalize_for_matching(utf8).text; }

@@ -28,6 +28,9 @@ struct NormalizedText {
 // their Arabic counterparts; Arabic-Indic digits to ASCII.
 // Precondition: `utf8` is valid UTF-8 (check with find_invalid_utf8 first).
 NormalizedText normalize_for_matching(std::string_view utf8);
+// The same into `out` (what it held is replaced), whose buffers are reused:
+// the text layer normalises each new chunk this way without an allocation.
+void normalize_for_matching(std::string_view utf8, NormalizedText& out);
 
 // Convenience for short strings (aliases, trigger words) where offsets do not matter.
 std::string normalize(std::string_view utf8);

@@ -60,6 +60,12 @@ TokenKind letter_kind(char32_t cp) noexcept { return cp < kTableSize ? kCharTabl
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> tokens;
     tokens.reserve(s.size() / 5 + 8);  // a token every 5-6 bytes in news text: one allocation, not twenty
+    tokenize(s, tokens);
+    return tokens;
+}
+
+void tokenize(std::string_view s, std::vector<Token>& tokens) {
+    tokens.clear();
     std::size_t pos = 0;
     bool space_before = false;
     const auto at = [](std::size_t p) { return static_cast<std::uint32_t>(p); };
@@ -112,7 +118,6 @@ std::vector<Token> tokenize(std::string_view s) {
         token.end = at(pos);
         tokens.push_back(token);
     }
-    return tokens;
 }
 
 bool is_soft_separator(std::string_view token) noexcept {

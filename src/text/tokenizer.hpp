@@ -34,6 +34,8 @@ struct Token {
 // between digits kept inside the number (3.1, 350,000); every other non-space
 // character is a one-character token. Precondition: valid UTF-8.
 std::vector<Token> tokenize(std::string_view normalized);
+// The same into `out` (cleared first), whose capacity is reused.
+void tokenize(std::string_view normalized, std::vector<Token>& out);
 
 // Tokens as strings, for aliases and trigger words; hyphens and underscores are
 // dropped because "Llama-3.1", "Llama 3.1" and "Llama3.1" must compare equal.
