@@ -12,6 +12,7 @@
 #include "text/linear_probing.hpp"
 #include "text/sentences.hpp"
 #include "text/utf8.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::text {
 namespace {
@@ -217,6 +218,87 @@ void annotate_tokens(const TokenAnnotator& annotator, std::string_view text, con
     }
 }
 
+// An annotator's numbers for single tokens, by the token's normalised text:
+// a new chunk is mostly known words in new company ("(Meta", "Meta's",
+// "Meta,"), and asking the annotator again for each of them (clitic readings,
+// rule words, catalog roots) was half of learning a chunk. Kept beside the
+// chunk memo of the same annotator key, and cleared with it.
+class TokenNotes {
+public:
+    TokenNotes() { clear(); }
+    void clear() {
+        slots_.assign(1024, Slot{});
+        used_ = 0;
+        words_.clear();
+        numbers_.clear();
+    }
+
+    // Appends the token's numbers to `out`, from the notes or from the
+    // annotator (then noted); returns whether the token is notable.
+    bool annotate(const TokenAnnotator& annotator, std::string_view token, std::vector<std::uint32_t>& out) {
+        if (token.size() > kMaxWordBytes) return annotator.annotate(token, out);
+        const std::uint64_t h = word_hash(token);
+        std::size_t i = index_of(token, h);
+        if (slots_[i].size != kEmpty) {
+            const Slot& slot = slots_[i];
+            out.insert(out.end(), numbers_.begin() + slot.numbers_begin, numbers_.begin() + slot.numbers_begin + slot.number_count);
+            return slot.notable;
+        }
+        const std::size_t before = out.size();
+        const bool notable = annotator.annotate(token, out);
+        const std::size_t count = out.size() - before;
+        if (count > kMaxNumbers) return notable;
+        if ((used_ + 1) * 2 > slots_.size()) {
+            grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
+            i = index_of(token, h);
+        }
+        slots_[i] = Slot{static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(numbers_.size()),
+                         static_cast<std::uint8_t>(token.size()), static_cast<std::uint8_t>(count), notable};
+        ++used_;
+        words_.append(token);
+        numbers_.insert(numbers_.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+        return notable;
+    }
+
+private:
+    static constexpr std::size_t kMaxWordBytes = 255;
+    static constexpr std::size_t kMaxNumbers = 255;
+    static constexpr std::uint8_t kEmpty = 0;  // no token is empty
+    struct Slot {
+        std::uint32_t hash = 0;
+        std::uint32_t word_begin = 0;  // in words_
+        std::uint32_t numbers_begin = 0;  // in numbers_
+        std::uint8_t size = kEmpty;
+        std::uint8_t number_count = 0;
+        bool notable = false;
+    };
+    std::size_t index_of(std::string_view token, std::uint64_t h) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (slot.size == kEmpty) return i;
+            if (slot.hash == static_cast<std::uint32_t>(h) && slot.size == token.size() &&
+                std::string_view(words_).substr(slot.word_begin, slot.size) == token)
+                return i;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+    std::string words_;
+    std::vector<std::uint32_t> numbers_;
+};
+
+void annotate_tokens(TokenNotes& notes, const TokenAnnotator& annotator, std::string_view text, const std::vector<Token>& tokens,
+                     ChunkAnnotations& out) {
+    out.numbers.clear();
+    out.at.clear();
+    out.notable.clear();
+    for (const Token& t : tokens) {
+        out.at.push_back(out.numbers.size());
+        out.notable.push_back(notes.annotate(annotator, t.view(text), out.numbers));
+    }
+}
+
 class ChunkMemo {
 public:
     // This thread's memo for chunks annotated by annotators of this key, or
@@ -263,7 +345,7 @@ private:
         if (normalized_.text.size() > kMaxNormalizedBytes) return nullptr;
         tokenize(normalized_.text, tokens_);
         if (annotator) {
-            annotate_tokens(*annotator, normalized_.text, tokens_, annotations_);
+            annotate_tokens(token_notes_, *annotator, normalized_.text, tokens_, annotations_);
             if (annotations_.numbers.size() > kMaxAnnotationNumbers) return nullptr;
         }
         if ((used_ + 1) * 2 > slots_.size()) {
@@ -295,6 +377,7 @@ private:
         slots_.assign(1024, Slot{});
         used_ = 0;
         arena_.clear();
+        token_notes_.clear();
     }
 
     // The slot of `chunk`, or the empty one where it would go.
@@ -376,6 +459,7 @@ private:
     NormalizedText normalized_;
     std::vector<Token> tokens_;
     ChunkAnnotations annotations_;
+    TokenNotes token_notes_;
 };
 
 // The document's buffers, written through raw indexes into space grown ahead.

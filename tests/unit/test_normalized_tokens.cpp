@@ -99,6 +99,8 @@ TEST_CASE("tokens are annotated alike from a remembered chunk, a new one, a long
     for (int round = 0; round < 2; ++round) {
         for (const char* text : {
                  "Meta released Llama 3.1, and Mistral AI answered 3 times.",
+                 // Known tokens in new chunks: their numbers come from the memo's notes on single tokens.
+                 "Meta, (Meta) \"Meta\" Meta's 7 (7) 7, Mistral-Meta 3.1; (3.1) وميتا، ميتا.",
                  "وأطلقت شركةُ ميتا نموذجَ Llama 3.1 مفتوحَ المصدر.",
                  "a-very-long-chunk-that-is-longer-than-the-memo-keeps-because-it-is-a-url/https://example.com/path?q=1 and 42",
                  "a \xCC\x81 combining mark after a space, and 7",
