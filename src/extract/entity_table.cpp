@@ -1,8 +1,13 @@
 #include "extract/entity_table.hpp"
 
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
+#include <utility>
 
+#include "text/linear_probing.hpp"
 #include "text/tokenizer.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::extract {
 
@@ -22,24 +27,101 @@ const std::string& matching_key_of(std::string_view name) {
 
 }  // namespace
 
-kb::EntityId EntityTable::local(std::string_view name, const std::string& type) {
-    const std::string& key = matching_key_of(name);
-    if (const auto it = local_by_key_.find(key); it != local_by_key_.end()) {
-        kb::Entity& e = local_.at(it->second - catalog_.entities().size());
-        if (e.type == kUntyped && type != kUntyped) e.type = type;
-        return it->second;
+struct EntityTable::LocalStore {
+    // Entities [0, count) are this document's; later ones wait to be reused.
+    std::deque<kb::Entity> entities;  // deque: references stay valid as it grows
+    std::vector<std::string> keys;    // entity i's matching key
+    std::size_t count = 0;
+    // Open addressing over the keys: index + 1 of the entity, 0 for empty.
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t entity = 0;
+    };
+    std::vector<Slot> slots = std::vector<Slot>(64);
+
+    void clear() {
+        count = 0;
+        std::fill(slots.begin(), slots.end(), Slot{});
     }
-    const auto id = static_cast<kb::EntityId>(catalog_.entities().size() + local_.size());
-    kb::Entity& e = local_.emplace_back();  // in place: an Entity has a score of members to move
-    e.name = name;
+    // The slot holding `key`, or the empty one where it goes.
+    std::size_t index_of(std::string_view key, std::uint64_t h) const {
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots[i];
+            if (slot.entity == 0 || (slot.hash == h && keys[slot.entity - 1] == key)) return i;
+        }
+    }
+    // Keeps the slots of a large document from holding every later one up.
+    static constexpr std::size_t kKeptSlots = 1 << 12;
+};
+
+namespace {
+
+// Stores lent to the tables alive on this thread (one per document being
+// extracted, seldom more), given back when a table ends.
+std::vector<std::unique_ptr<EntityTable::LocalStore>>& idle_stores() {
+    thread_local std::vector<std::unique_ptr<EntityTable::LocalStore>> idle;
+    return idle;
+}
+
+}  // namespace
+
+EntityTable::EntityTable(const kb::Catalog& catalog) : catalog_(catalog) {
+    auto& idle = idle_stores();
+    if (idle.empty()) {
+        store_ = std::make_unique<LocalStore>();
+    } else {
+        store_ = std::move(idle.back());
+        idle.pop_back();
+    }
+}
+
+EntityTable::~EntityTable() {
+    if (store_->slots.size() > LocalStore::kKeptSlots) return;  // a huge document's store is not kept
+    store_->clear();
+    idle_stores().push_back(std::move(store_));
+}
+
+const kb::Entity& EntityTable::local_entity(kb::EntityId id) const {
+    const std::size_t i = id - catalog_.entities().size();
+    // Entities past the count are an earlier document's, kept for reuse: not this table's.
+    if (i >= store_->count) throw std::out_of_range("no local entity " + std::to_string(id) + " in this document");
+    return store_->entities[i];
+}
+kb::Entity& EntityTable::local_entity(kb::EntityId id) {
+    return const_cast<kb::Entity&>(std::as_const(*this).local_entity(id));
+}
+
+kb::EntityId EntityTable::local(std::string_view name, const std::string& type) {
+    LocalStore& s = *store_;
+    const std::string& key = matching_key_of(name);
+    const std::uint64_t h = text::word_hash(key);
+    std::size_t i = s.index_of(key, h);
+    const auto first_local = static_cast<kb::EntityId>(catalog_.entities().size());
+    if (s.slots[i].entity != 0) {
+        kb::Entity& e = s.entities[s.slots[i].entity - 1];
+        if (e.type == kUntyped && type != kUntyped) e.type = type;
+        return first_local + s.slots[i].entity - 1;
+    }
+    if (s.count == s.entities.size()) {
+        s.entities.emplace_back();  // in place: an Entity has a score of members to move
+        s.keys.emplace_back();
+    }
+    kb::Entity& e = s.entities[s.count];
+    e.name.assign(name);
     e.type = type;
-    local_by_key_.emplace(key, id);
-    return id;
+    s.keys[s.count] = key;
+    ++s.count;
+    s.slots[i] = {h, static_cast<std::uint32_t>(s.count)};
+    if (s.count * 2 > s.slots.size()) {
+        text::grow_linear_probing(s.slots, LocalStore::Slot{}, [](const LocalStore::Slot& slot) { return slot.entity == 0; });
+    }
+    return first_local + static_cast<kb::EntityId>(s.count - 1);
 }
 
 void EntityTable::reveal_type(kb::EntityId id, const std::string& type) {
     if (!is_local(id)) return;
-    kb::Entity& e = local_.at(id - catalog_.entities().size());
+    kb::Entity& e = local_entity(id);
     if (e.type == kUntyped) e.type = type;
 }
 

@@ -3,15 +3,15 @@
 // catalog does not know, found in this document (a Latin-script name in
 // Arabic text, a person introduced by a role). Ids past the catalog's are local.
 
+#include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "kb/catalog.hpp"
-#include "text/word_hash.hpp"
 
 namespace aikg::extract {
 
@@ -20,12 +20,13 @@ inline const std::string kUntyped = "Unknown";
 
 class EntityTable {
 public:
-    explicit EntityTable(const kb::Catalog& catalog) : catalog_(catalog) {}
+    explicit EntityTable(const kb::Catalog& catalog);
+    ~EntityTable();
+    EntityTable(const EntityTable&) = delete;
+    EntityTable& operator=(const EntityTable&) = delete;
 
     // Inline, as the next four: every stage asks them for every name.
-    const kb::Entity& entity(kb::EntityId id) const {
-        return is_local(id) ? local_.at(id - catalog_.entities().size()) : catalog_.entity(id);
-    }
+    const kb::Entity& entity(kb::EntityId id) const { return is_local(id) ? local_entity(id) : catalog_.entity(id); }
     bool is_local(kb::EntityId id) const noexcept { return id >= catalog_.entities().size(); }
     // The local entity with this name (compared by matching key), created when new.
     // An untyped entity takes the first real type it is given.
@@ -39,11 +40,20 @@ public:
     const std::vector<kb::EntityId>& ancestors_of(kb::EntityId id) const { return is_local(id) ? kNone : catalog_.ancestors_of(id); }
     const std::vector<kb::EntityId>& parents_of(kb::EntityId id) const { return is_local(id) ? kNone : catalog_.parents_of(id); }
 
+    // The local entities and their keys, kept per thread from one document's
+    // table to the next: every document brings new names, and each one's
+    // entity (a score of members), key and map node were allocations that
+    // outnumbered the rest of extraction's. Only names and types are ever
+    // set on local entities, so one is reused by assigning those two.
+    struct LocalStore;
+
 private:
+    const kb::Entity& local_entity(kb::EntityId id) const;
+    kb::Entity& local_entity(kb::EntityId id);
+
     static inline const std::vector<kb::EntityId> kNone;
     const kb::Catalog& catalog_;
-    std::deque<kb::Entity> local_;  // deque: references stay valid as it grows
-    std::unordered_map<std::string, kb::EntityId, text::StringHash, std::equal_to<>> local_by_key_;
+    std::unique_ptr<LocalStore> store_;
 };
 
 }  // namespace aikg::extract
