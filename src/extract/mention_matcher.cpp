@@ -31,7 +31,8 @@ std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
         if (slot.parent == kEmpty) return kEmpty;
-        if (slot.hash == h && slot.parent == parent && std::string_view(words_).substr(slot.word_begin, slot.word_size) == word)
+        if (slot.hash == h && slot.parent == parent && slot.word_size == word.size() &&
+            text::same_short_string(words_.data() + slot.word_begin, word.data(), word.size()))
             return slot.child;
     }
 }

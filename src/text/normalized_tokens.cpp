@@ -111,31 +111,6 @@ std::size_t kept_bytes(std::size_t n, std::size_t blocks) { return std::max(bloc
 constexpr std::size_t kNormalizedBlocks = 1;
 constexpr std::size_t kAnnotationBlocks = 2;
 
-// Whether two short byte strings are equal, read eight (or four) bytes at a
-// time with overlapping loads: a call to memcmp per chunk cost more than the
-// comparison.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
-    auto load8 = [](const char* p) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, p, 8);
-        return v;
-    };
-    auto load4 = [](const char* p) {
-        std::uint32_t v = 0;
-        std::memcpy(&v, p, 4);
-        return v;
-    };
-    if (n >= 8) {
-        for (std::size_t i = 0; i + 8 < n; i += 8)
-            if (load8(a + i) != load8(b + i)) return false;
-        return load8(a + n - 8) == load8(b + n - 8);
-    }
-    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-    for (std::size_t i = 0; i < n; ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
 // Whether a remembered chunk of up to sixteen bytes, with sixteen readable
 // from `kept` and from `met`, equals the `n` bytes at `met`: one comparison
 // of sixteen bytes, where testing the length first missed for one chunk in three.
@@ -278,7 +253,7 @@ private:
             const Slot& slot = slots_[i];
             if (slot.size == kEmpty) return i;
             if (slot.hash == static_cast<std::uint32_t>(h) && slot.size == token.size() &&
-                std::string_view(words_).substr(slot.word_begin, slot.size) == token)
+                same_short_string(words_.data() + slot.word_begin, token.data(), token.size()))
                 return i;
         }
     }
@@ -391,7 +366,7 @@ private:
             if (slot.size == kEmpty) return i;
             if (slot.hash != static_cast<std::uint32_t>(h) || slot.size != chunk.size()) continue;
             const char* kept = arena_.data() + slot.begin;
-            if (short_chunk ? same_short_bytes(kept, chunk.data(), chunk.size()) : same_bytes(kept, chunk.data(), chunk.size())) return i;
+            if (short_chunk ? same_short_bytes(kept, chunk.data(), chunk.size()) : same_short_string(kept, chunk.data(), chunk.size())) return i;
         }
     }
 

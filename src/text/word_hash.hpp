@@ -37,6 +37,31 @@ inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
     return h ^ (h >> 29);
 }
 
+// Whether two short byte strings are equal, read eight (or four) bytes at a
+// time with overlapping loads: a call to memcmp per comparison cost more than
+// the comparison, for tokens and chunks met under an equal hash.
+inline bool same_short_string(const char* a, const char* b, std::size_t n) {
+    auto load8 = [](const char* p) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    auto load4 = [](const char* p) {
+        std::uint32_t v = 0;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // Hashes a std::string key and a std::string_view alike, so that a map keyed
 // by string (with std::equal_to<>) is looked up by view without building a
 // string each time.
