@@ -38,10 +38,20 @@ struct EntityTable::LocalStore {
         std::uint32_t entity = 0;
     };
     std::vector<Slot> slots = std::vector<Slot>(64);
+    // The slots in use, so that clearing costs the names a document had
+    // rather than the table its largest one needed.
+    std::vector<std::uint32_t> used;
 
     void clear() {
         count = 0;
-        std::fill(slots.begin(), slots.end(), Slot{});
+        for (const std::uint32_t i : used) slots[i] = Slot{};
+        used.clear();
+    }
+    void grow() {
+        text::grow_linear_probing(slots, Slot{}, [](const Slot& slot) { return slot.entity == 0; });
+        used.clear();
+        for (std::uint32_t i = 0; i < slots.size(); ++i)
+            if (slots[i].entity != 0) used.push_back(i);
     }
     // The slot holding `key`, or the empty one where it goes.
     std::size_t index_of(std::string_view key, std::uint64_t h) const {
@@ -113,9 +123,8 @@ kb::EntityId EntityTable::local(std::string_view name, const std::string& type) 
     s.keys[s.count] = key;
     ++s.count;
     s.slots[i] = {h, static_cast<std::uint32_t>(s.count)};
-    if (s.count * 2 > s.slots.size()) {
-        text::grow_linear_probing(s.slots, LocalStore::Slot{}, [](const LocalStore::Slot& slot) { return slot.entity == 0; });
-    }
+    s.used.push_back(static_cast<std::uint32_t>(i));
+    if (s.count * 2 > s.slots.size()) s.grow();
     return first_local + static_cast<kb::EntityId>(s.count - 1);
 }
 
