@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "text/linear_probing.hpp"
@@ -15,14 +14,67 @@ namespace {
 
 // Unknown names recur from article to article (a company in the news is in
 // the news for weeks), and their matching key (normalisation through ICU)
-// cost ten times the rest of taking one: remembered per thread, up to a bound.
-// Looked up by view: the name's own string is built only when it is new.
-const std::string& matching_key_of(std::string_view name) {
-    constexpr std::size_t kMaxRemembered = 1 << 16;
-    thread_local std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>> keys;
-    if (const auto it = keys.find(name); it != keys.end()) return it->second;
-    if (keys.size() >= kMaxRemembered) keys.clear();
-    return keys.emplace(name, text::matching_key(name)).first->second;
+// cost ten times the rest of taking one: remembered per thread, up to a
+// bound. Open addressing over one buffer of names and keys: a node-based map
+// here (a division by a prime and three cache misses a name) was a sixteenth
+// of extracting text that names many things.
+class NameKeys {
+public:
+    NameKeys() { clear(); }
+
+    // The key of `name`, valid until the next call.
+    std::string_view key_of(std::string_view name) {
+        const std::uint64_t h = text::word_hash(name);
+        std::size_t i = index_of(name, h);
+        if (slots_[i].name_size != kEmpty) return key_at(slots_[i]);
+        const std::string key = text::matching_key(name);
+        if (used_ >= kMaxRemembered) {
+            clear();
+            i = index_of(name, h);
+        }
+        Slot slot{h, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(name.size()),
+                  static_cast<std::uint32_t>(key.size())};
+        bytes_.append(name);
+        bytes_.append(key);
+        slots_[i] = slot;
+        ++used_;
+        if (used_ * 2 > slots_.size()) text::grow_linear_probing(slots_, Slot{}, [](const Slot& s) { return s.name_size == kEmpty; });
+        return key_at(slot);
+    }
+
+private:
+    static constexpr std::size_t kMaxRemembered = 1 << 16;
+    static constexpr std::uint32_t kEmpty = UINT32_MAX;  // names may be empty, never this long
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t begin = 0;  // the name, then its key, in bytes_
+        std::uint32_t name_size = kEmpty;
+        std::uint32_t key_size = 0;
+    };
+    void clear() {
+        slots_.assign(1024, Slot{});
+        bytes_.clear();
+        used_ = 0;
+    }
+    std::size_t index_of(std::string_view name, std::uint64_t h) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (slot.name_size == kEmpty) return i;
+            if (slot.hash == h && slot.name_size == name.size() && text::same_short_string(bytes_.data() + slot.begin, name.data(), name.size()))
+                return i;
+        }
+    }
+    std::string_view key_at(const Slot& slot) const { return std::string_view(bytes_).substr(slot.begin + slot.name_size, slot.key_size); }
+
+    std::vector<Slot> slots_;
+    std::string bytes_;
+    std::size_t used_ = 0;
+};
+
+std::string_view matching_key_of(std::string_view name) {
+    thread_local NameKeys keys;
+    return keys.key_of(name);
 }
 
 }  // namespace
@@ -104,7 +156,7 @@ kb::Entity& EntityTable::local_entity(kb::EntityId id) {
 
 kb::EntityId EntityTable::local(std::string_view name, const std::string& type) {
     LocalStore& s = *store_;
-    const std::string& key = matching_key_of(name);
+    const std::string_view key = matching_key_of(name);
     const std::uint64_t h = text::word_hash(key);
     std::size_t i = s.index_of(key, h);
     const auto first_local = static_cast<kb::EntityId>(catalog_.entities().size());

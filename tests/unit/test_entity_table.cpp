@@ -69,3 +69,15 @@ TEST_CASE("two tables alive at once on one thread keep their own names") {
     a.reveal_type(first, "Organization");
     CHECK(a.entity(first).type == "Organization");
 }
+
+TEST_CASE("names keep their entity after the thread's memo of matching keys fills up and starts over") {
+    EntityTable table(catalog());
+    const auto first = static_cast<aikg::kb::EntityId>(catalog().entities().size());
+    // More names than the memo keeps (2^16): it starts over on the way.
+    constexpr int kNames = 70'000;
+    for (int i = 0; i < kNames; ++i) REQUIRE(table.local("Org" + std::to_string(i), kUntyped) == first + static_cast<aikg::kb::EntityId>(i));
+    CHECK(table.local("ORG0", kUntyped) == first);
+    CHECK(table.local("org69999", kUntyped) == first + kNames - 1);
+    CHECK(table.entity(first + 12345).name == "Org12345");
+    CHECK(table.local("Org70000", kUntyped) == first + kNames);
+}
