@@ -99,6 +99,33 @@ TEST_CASE("a NUL or a share of control bytes anywhere in the probe makes binary,
     CHECK_FALSE(aikg::text::looks_binary(few_controls));
 }
 
+TEST_CASE("control bytes are counted exactly, in whole blocks and in the tail: binary past one in twenty") {
+    // 1,000 bytes: 62 blocks of sixteen and a tail of eight.
+    for (const std::size_t first : {std::size_t{0}, std::size_t{3}, std::size_t{995}}) {
+        std::string text(1000, 'x');
+        std::size_t placed = 0;
+        for (std::size_t i = first; placed < 50; i = (i + 19) % 1000) {
+            if (text[i] == '\x02') continue;
+            text[i] = '\x02';
+            ++placed;
+        }
+        CAPTURE(first);
+        CHECK_FALSE(aikg::text::looks_binary(text));  // 50 of 1,000: exactly one in twenty
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != 'x') continue;
+            text[i] = '\x7F' - 0x70;  // 0x0F, another control
+            break;
+        }
+        CHECK(aikg::text::looks_binary(text));  // 51
+    }
+    std::string tail_nul(1000, 'x');
+    tail_nul[997] = '\0';
+    CHECK(aikg::text::looks_binary(tail_nul));
+    std::string late_controls(10000, 'x');
+    for (std::size_t i = 8192; i < 10000; ++i) late_controls[i] = '\x01';  // past the probe
+    CHECK_FALSE(aikg::text::looks_binary(late_controls));
+}
+
 TEST_CASE("decode and encode round-trip") {
     const std::string s = "aم😀";
     std::size_t pos = 0;
