@@ -1,5 +1,6 @@
 #include "extract/entity_table.hpp"
 
+#include <deque>
 #include <stdexcept>
 #include <string>
 #include <utility>

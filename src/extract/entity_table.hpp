@@ -4,7 +4,6 @@
 // Arabic text, a person introduced by a role). Ids past the catalog's are local.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>

@@ -183,14 +183,22 @@ struct ChunkAnnotations {
     std::vector<std::uint8_t> notable;  // bytes: a bit vector's reads and writes cost more than they saved
 };
 
-void annotate_tokens(const TokenAnnotator& annotator, std::string_view text, const std::vector<Token>& tokens, ChunkAnnotations& out) {
+// `annotate_one(token, numbers)` appends a token's numbers and says whether it is notable.
+template <class AnnotateOne>
+void annotate_tokens(std::string_view text, const std::vector<Token>& tokens, ChunkAnnotations& out, AnnotateOne annotate_one) {
     out.numbers.clear();
     out.at.clear();
     out.notable.clear();
     for (const Token& t : tokens) {
         out.at.push_back(out.numbers.size());
-        out.notable.push_back(annotator.annotate(t.view(text), out.numbers));
+        out.notable.push_back(annotate_one(t.view(text), out.numbers));
     }
+}
+
+void annotate_tokens(const TokenAnnotator& annotator, std::string_view text, const std::vector<Token>& tokens, ChunkAnnotations& out) {
+    annotate_tokens(text, tokens, out, [&annotator](std::string_view token, std::vector<std::uint32_t>& numbers) {
+        return annotator.annotate(token, numbers);
+    });
 }
 
 // An annotator's numbers for single tokens, by the token's normalised text:
@@ -263,17 +271,6 @@ private:
     std::vector<std::uint32_t> numbers_;
 };
 
-void annotate_tokens(TokenNotes& notes, const TokenAnnotator& annotator, std::string_view text, const std::vector<Token>& tokens,
-                     ChunkAnnotations& out) {
-    out.numbers.clear();
-    out.at.clear();
-    out.notable.clear();
-    for (const Token& t : tokens) {
-        out.at.push_back(out.numbers.size());
-        out.notable.push_back(notes.annotate(annotator, t.view(text), out.numbers));
-    }
-}
-
 class ChunkMemo {
 public:
     // This thread's memo for chunks annotated by annotators of this key, or
@@ -320,7 +317,9 @@ private:
         if (normalized_.text.size() > kMaxNormalizedBytes) return nullptr;
         tokenize(normalized_.text, tokens_);
         if (annotator) {
-            annotate_tokens(token_notes_, *annotator, normalized_.text, tokens_, annotations_);
+            annotate_tokens(normalized_.text, tokens_, annotations_, [this, annotator](std::string_view token, std::vector<std::uint32_t>& numbers) {
+                return token_notes_.annotate(*annotator, token, numbers);
+            });
             if (annotations_.numbers.size() > kMaxAnnotationNumbers) return nullptr;
         }
         if ((used_ + 1) * 2 > slots_.size()) {
