@@ -1,7 +1,7 @@
 #pragma once
 // The growth step shared by open-addressing tables (the chunk memo, the
-// catalog trie's edges): twice the slots, every entry placed again from its
-// hash.
+// string index, the catalog trie's edges): twice the slots, every entry
+// placed again from its hash.
 
 #include <cstddef>
 #include <vector>

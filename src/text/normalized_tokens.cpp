@@ -11,6 +11,7 @@
 
 #include "text/linear_probing.hpp"
 #include "text/sentences.hpp"
+#include "text/string_index.hpp"
 #include "text/utf8.hpp"
 #include "text/word_hash.hpp"
 
@@ -208,67 +209,33 @@ void annotate_tokens(const TokenAnnotator& annotator, std::string_view text, con
 // chunk memo of the same annotator key, and cleared with it.
 class TokenNotes {
 public:
-    TokenNotes() { clear(); }
     void clear() {
-        slots_.assign(1024, Slot{});
-        used_ = 0;
-        words_.clear();
-        numbers_.clear();
+        index_.clear();
+        notes_.clear();
     }
 
     // Appends the token's numbers to `out`, from the notes or from the
     // annotator (then noted); returns whether the token is notable.
     bool annotate(const TokenAnnotator& annotator, std::string_view token, std::vector<std::uint32_t>& out) {
-        if (token.size() > kMaxWordBytes) return annotator.annotate(token, out);
         const std::uint64_t h = word_hash(token);
-        std::size_t i = index_of(token, h);
-        if (slots_[i].size != kEmpty) {
-            const Slot& slot = slots_[i];
-            out.insert(out.end(), numbers_.begin() + slot.numbers_begin, numbers_.begin() + slot.numbers_begin + slot.number_count);
-            return slot.notable;
+        if (const std::uint32_t at = index_.find(token, h); at != StringIndex::kNone) {
+            const std::uint32_t count = notes_[at] & ~kNotable;
+            out.insert(out.end(), notes_.begin() + at + 1, notes_.begin() + at + 1 + count);
+            return (notes_[at] & kNotable) != 0;
         }
         const std::size_t before = out.size();
         const bool notable = annotator.annotate(token, out);
-        const std::size_t count = out.size() - before;
-        if (count > kMaxNumbers) return notable;
-        if ((used_ + 1) * 2 > slots_.size()) {
-            grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
-            i = index_of(token, h);
-        }
-        slots_[i] = Slot{static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(numbers_.size()),
-                         static_cast<std::uint8_t>(token.size()), static_cast<std::uint8_t>(count), notable};
-        ++used_;
-        words_.append(token);
-        numbers_.insert(numbers_.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+        index_.add(token, h, static_cast<std::uint32_t>(notes_.size()));
+        notes_.push_back(static_cast<std::uint32_t>(out.size() - before) | (notable ? kNotable : 0));
+        notes_.insert(notes_.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
         return notable;
     }
 
 private:
-    static constexpr std::size_t kMaxWordBytes = 255;
-    static constexpr std::size_t kMaxNumbers = 255;
-    static constexpr std::uint8_t kEmpty = 0;  // no token is empty
-    struct Slot {
-        std::uint32_t hash = 0;
-        std::uint32_t word_begin = 0;  // in words_
-        std::uint32_t numbers_begin = 0;  // in numbers_
-        std::uint8_t size = kEmpty;
-        std::uint8_t number_count = 0;
-        bool notable = false;
-    };
-    std::size_t index_of(std::string_view token, std::uint64_t h) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-            const Slot& slot = slots_[i];
-            if (slot.size == kEmpty) return i;
-            if (slot.hash == static_cast<std::uint32_t>(h) && slot.size == token.size() &&
-                same_short_string(words_.data() + slot.word_begin, token.data(), token.size()))
-                return i;
-        }
-    }
-    std::vector<Slot> slots_;
-    std::size_t used_ = 0;
-    std::string words_;
-    std::vector<std::uint32_t> numbers_;
+    static constexpr std::uint32_t kNotable = 1U << 31;
+    StringIndex index_;  // a token's note starts at its number in notes_
+    // Per token: its count of numbers (and kNotable), then the numbers.
+    std::vector<std::uint32_t> notes_;
 };
 
 class ChunkMemo {
