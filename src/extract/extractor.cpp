@@ -47,8 +47,6 @@ bool names_rule(std::string_view rules, std::string_view rule) {
     return false;
 }
 
-
-
 // A negation cue counts unless an exception follows it closely ("لا ... فقط", "not only").
 bool negated(const RuleSet& rules, const AnalyzedText& text, std::uint32_t from, std::uint32_t to) {
     constexpr std::uint32_t kExceptionWindow = 3;
