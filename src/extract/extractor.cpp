@@ -205,6 +205,12 @@ private:
         FactKey key{subject.entity, relation.name, object.entity};
         auto it = facts_.begin() + (lower_bound(key) - facts_.cbegin());
         if (it == facts_.end() || it->first != key) {
+            // A sentence that states one fact mostly states a few: growing
+            // one at a time reallocated at almost every fact added.
+            if (facts_.empty()) {
+                facts_.reserve(kFirstRoom);
+                it = facts_.begin();
+            }
             FoundFact& f = facts_.emplace(it, std::move(key), FoundFact{})->second;
             f.subject_type = *subject.type;
             f.object_type = *object.type;
@@ -225,6 +231,7 @@ private:
         }
     }
 
+    static constexpr std::size_t kFirstRoom = 4;
     const EntityTable& entities_;
     const corpus::Document& doc_;
     const SentenceTokens& sentence_;
