@@ -105,6 +105,11 @@ private:
     // from `pos` on; `pos` ends past the last one (its context may reach past `end`).
     void scan(std::size_t& pos, std::size_t end) {
         while (find_deciding(pos, end)) {
+            if (plain_sentence_end(pos)) {
+                add_break(pos + 2);
+                pos += 2;
+                continue;
+            }
             const Unit unit = unit_at(pos);
             if (is_para_sep(unit.cls)) {  // SB3, SB4
                 const Unit after = after_para_sep(unit);
@@ -116,6 +121,26 @@ private:
                 pos = unit.end;
             }
         }
+    }
+
+    // Whether a terminator at `pos` is the usual end of a sentence: one space
+    // and a capital or a letter of a caseless script after it ("models. Meta",
+    // "المصدر. وقالت"). Then none of SB6 to SB8a holds and the break falls
+    // before the letter, found without decoding the characters around it
+    // (the full rules cost about 300 instructions a sentence).
+    bool plain_sentence_end(std::size_t pos) const {
+        if (pos + 2 >= n_) return false;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+        const unsigned terminator = bytes[pos];
+        if ((terminator != '.' && terminator != '!' && terminator != '?') || bytes[pos + 1] != ' ') return false;
+        const unsigned lead = bytes[pos + 2];
+        unsigned cp = lead;
+        if (lead >= 0x80) {
+            if (lead < 0xC2 || lead >= 0xE0 || pos + 3 >= n_) return false;
+            cp = ((lead & 0x1Fu) << 6) | (bytes[pos + 3] & 0x3Fu);
+        }
+        const auto cls = static_cast<USentenceBreak>(Tables::get().two_byte[cp]);
+        return cls == U_SB_UPPER || cls == U_SB_OLETTER;
     }
 
     // Moves `pos` to the next deciding character before `end`; false when there is none.
