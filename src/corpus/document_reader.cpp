@@ -168,7 +168,8 @@ private:
             if (doc.id.empty()) { problem(where, "record has no \"id\""); continue; }
             if (!record->text) { problem(where, "record has no \"text\" string"); continue; }
             doc.text = std::move(*record->text);
-            if (auto reason = text_problem(doc.text, Utf8::AlreadyValid); !reason.empty()) { problem(where, reason); continue; }
+            const Controls controls = record->may_hold_controls ? Controls::Unchecked : Controls::OnlyWhitespace;
+            if (auto reason = text_problem(doc.text, Utf8::AlreadyValid, controls); !reason.empty()) { problem(where, reason); continue; }
             doc.title = std::move(record->title).value_or("");
             doc.date = std::move(record->date).value_or("");
             doc.url = std::move(record->url).value_or("");
@@ -187,11 +188,11 @@ private:
 
 }  // namespace
 
-std::string text_problem(const std::string& bytes, Utf8 utf8) {
+std::string text_problem(const std::string& bytes, Utf8 utf8, Controls controls) {
     if (bytes.empty() || is_blank(bytes)) return "file is empty";
     if (bytes.size() > kMaxArticleBytes)
         return "larger than the " + std::to_string(kMaxArticleBytes >> 20) + " MiB article limit (" + std::to_string(bytes.size()) + " bytes)";
-    if (text::looks_binary(bytes)) return "binary data, not text";
+    if (controls == Controls::Unchecked && text::looks_binary(bytes)) return "binary data, not text";
     if (utf8 == Utf8::AlreadyValid) return {};
     if (auto bad = text::find_invalid_utf8(bytes)) return "invalid UTF-8 at byte " + std::to_string(*bad);
     return {};

@@ -40,8 +40,11 @@ ReadStats read_jsonl(std::istream& in, const std::string& shown, const DocumentS
 
 // Checks text bytes for use as an article; returns the reason it cannot be
 // used, or an empty string. Text decoded from a JSON line already checked
-// as UTF-8 is not checked again (escapes decode to whole code points).
+// as UTF-8 is not checked again (escapes decode to whole code points), nor
+// probed for binary data when its decoder saw no control character other
+// than line breaks, tabs and form feeds (JSON writes every control as an escape).
 enum class Utf8 { Unchecked, AlreadyValid };
-std::string text_problem(const std::string& bytes, Utf8 utf8 = Utf8::Unchecked);
+enum class Controls { Unchecked, OnlyWhitespace };
+std::string text_problem(const std::string& bytes, Utf8 utf8 = Utf8::Unchecked, Controls controls = Controls::Unchecked);
 
 }  // namespace aikg::corpus

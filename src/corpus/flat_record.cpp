@@ -48,6 +48,7 @@ std::optional<FlatRecord> parse_flat_record(std::string_view line) {
         if (!in.eat('}')) return std::nullopt;
     }
     if (!in.at_end()) return std::nullopt;
+    record.may_hold_controls = in.unescaped_controls();
     return record;
 }
 

@@ -15,6 +15,9 @@ namespace aikg::corpus {
 struct FlatRecord {
     // Unescaped string values; a field that is absent or null stays nullopt.
     std::optional<std::string> id, text, title, date, url, lang;
+    // False when no value holds a control character other than a line
+    // break, tab or form feed (JsonScanner::unescaped_controls); true when unknown.
+    bool may_hold_controls = true;
 };
 
 std::optional<FlatRecord> parse_flat_record(std::string_view line);

@@ -176,7 +176,10 @@ bool JsonScanner::escape(std::string& out) {
         case '"': out += '"'; return true;
         case '\\': out += '\\'; return true;
         case '/': out += '/'; return true;
-        case 'b': out += '\b'; return true;
+        case 'b':
+            out += '\b';
+            unescaped_controls_ = true;
+            return true;
         case 'f': out += '\f'; return true;
         case 'n': out += '\n'; return true;
         case 'r': out += '\r'; return true;
@@ -194,6 +197,7 @@ bool JsonScanner::escape(std::string& out) {
         if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
+    if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') unescaped_controls_ = true;
     append_utf8(cp, out);
     return true;
 }

@@ -50,6 +50,10 @@ public:
     bool literal(bool& is_null);
     // A JSON number at the cursor: its text.
     bool number(std::string_view& text);
+    // Whether a string read so far held a control character other than a
+    // line break, tab or form feed. JSON writes every control as an escape,
+    // so without one the decoded text cannot look binary (text::looks_binary).
+    bool unescaped_controls() const { return unescaped_controls_; }
 
 private:
     bool digits();
@@ -59,6 +63,7 @@ private:
 
     std::string_view s_;
     std::size_t pos_ = 0;
+    bool unescaped_controls_ = false;
 };
 
 }  // namespace aikg::corpus

@@ -95,6 +95,27 @@ TEST_CASE("empty, binary, invalid UTF-8 and missing inputs are skipped with a re
     CHECK(c.problems[3].reason == "no such file or folder");
 }
 
+TEST_CASE("a JSONL text of escaped control characters is binary, in the title's company or not; escaped line breaks and tabs are text") {
+    TempDir dir;
+    std::string controls;
+    for (int i = 0; i < 10; ++i) controls += "\\u0001\\u0002\\b";
+    const auto file = dir.write("dump.jsonl",
+                                "{\"id\":\"a\",\"text\":\"" + controls + "\"}\n"
+                                "{\"id\":\"b\",\"title\":\"\\u0000\",\"text\":\"Meta\\n\\nreleased\\tLlama.\\r\\n\\f\"}\n"
+                                "{\"id\":\"c\",\"text\":\"nul \\u0000 inside\"}\n"
+                                "{\"id\":\"d\",\"text\":\"Meta\\n\\nreleased\\tLlama.\\r\\n\\f\"}\n");
+    const auto c = read({file.string()});
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "b");
+    CHECK(c.docs[1].id == "d");
+    CHECK(c.docs[1].text == "Meta\n\nreleased\tLlama.\r\n\f");
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].where.ends_with("dump.jsonl:1"));
+    CHECK(c.problems[0].reason == "binary data, not text");
+    CHECK(c.problems[1].where.ends_with("dump.jsonl:3"));
+    CHECK(c.problems[1].reason == "binary data, not text");
+}
+
 TEST_CASE("a byte-order mark is not part of the text") {
     TempDir dir;
     const auto f = dir.write("bom.txt", "\xEF\xBB\xBFMeta");
