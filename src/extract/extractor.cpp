@@ -265,8 +265,11 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
             it->second.push_back(edge.name);
         }
     }
-    const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
+    derived_from_ = ontology_.edge_type("derived_from");
+    part_of_ = ontology_.edge_type("part_of");
+    affiliated_with_ = ontology_.edge_type("affiliated_with");
     catalog_links_.reserve(catalog_.entities().size());
+    affiliations_begin_.reserve(catalog_.entities().size() + 1);
     catalog_type_bits_.reserve(catalog_.entities().size());
     for (kb::EntityId id = 0; id < catalog_.entities().size(); ++id) {
         const kb::Entity& e = catalog_.entity(id);
@@ -277,11 +280,13 @@ Extractor::Extractor(const kb::Catalog& catalog, const kb::Ontology& ontology, s
         if (e.company_id) links |= kHasCompany;
         if (!catalog_.ancestors_of(id).empty()) links |= kHasAncestors;
         if (!catalog_.parents_of(id).empty()) links |= kHasParents;
-        if (affiliated && std::any_of(e.facts.begin(), e.facts.end(),
-                                      [&](const kb::CatalogFact& f) { return f.relation == affiliated->name && f.object_id; }))
-            links |= kHasAffiliations;
+        affiliations_begin_.push_back(static_cast<std::uint32_t>(affiliated_orgs_.size()));
+        for (const kb::CatalogFact& f : e.facts)
+            if (affiliated_with_ && f.relation == affiliated_with_->name && f.object_id) affiliated_orgs_.push_back(*f.object_id);
+        if (affiliated_orgs_.size() > affiliations_begin_.back()) links |= kHasAffiliations;
         catalog_links_.push_back(links);
     }
+    affiliations_begin_.push_back(static_cast<std::uint32_t>(affiliated_orgs_.size()));
     kb::DiagnosticSink sink;
     for (RuleSet& set : rules_) {
         for (Rule& rule : set.rules) {
@@ -696,9 +701,9 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
 
 void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                               std::vector<SentenceFacts>& facts) const {
-    const kb::EdgeType* derived = ontology_.edge_type("derived_from");
-    const kb::EdgeType* part_of = ontology_.edge_type("part_of");
-    const kb::EdgeType* affiliated = ontology_.edge_type("affiliated_with");
+    const kb::EdgeType* derived = derived_from_;
+    const kb::EdgeType* part_of = part_of_;
+    const kb::EdgeType* affiliated = affiliated_with_;
     auto fill = [&entities](kb::EntityId id) { return SlotFill{id, &entities.entity(id).type}; };
     // Sets of entity ids as sorted vectors: a handful of ids per sentence,
     // where tree nodes cost an allocation each.
@@ -765,11 +770,9 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         // A person named beside the organisation the catalog says they work for.
         for (const kb::EntityId id : in_sentence) {
             if (!links(id, kHasAffiliations)) continue;
-            for (const kb::CatalogFact& f : entities.entity(id).facts) {
-                if (f.relation != affiliated->name) continue;
-                if (const auto org = f.object_id; org && holds(in_sentence, *org))
-                    facts[s].add(fill(id), *affiliated, fill(*org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
-            }
+            for (std::uint32_t i = affiliations_begin_[id]; i < affiliations_begin_[id + 1]; ++i)
+                if (const kb::EntityId org = affiliated_orgs_[i]; holds(in_sentence, org))
+                    facts[s].add(fill(id), *affiliated, fill(org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
         }
         // A person at a unit is also with the unit's parent, when the article names it.
         additions.clear();

@@ -100,6 +100,18 @@ private:
     // company's, which slots ask of every name in every sentence with a rule
     // to try (comparing type names each time).
     std::vector<std::uint64_t> catalog_type_bits_;
+    // The edge types apply_catalog states (null when the ontology lacks one),
+    // looked up once rather than per article.
+    const kb::EdgeType* derived_from_ = nullptr;
+    const kb::EdgeType* part_of_ = nullptr;
+    const kb::EdgeType* affiliated_with_ = nullptr;
+    // Per catalog entity (kHasAffiliations), the organisations the catalog
+    // says it is affiliated with, in its facts' order: entity i's are
+    // affiliated_orgs_[affiliations_begin_[i] .. affiliations_begin_[i + 1]).
+    // Reading them off the entity's facts was a cache miss and a string
+    // comparison per fact.
+    std::vector<std::uint32_t> affiliations_begin_;
+    std::vector<kb::EntityId> affiliated_orgs_;
     // Relation -> the relations that override it (EdgeType::overrides read
     // backwards): asked for every fact, where scanning every edge type's list was 1% of extraction.
     std::vector<std::pair<std::string, std::vector<std::string>>> overridden_by_;
