@@ -701,9 +701,6 @@ void Extractor::apply_rules(const AnalyzedText& text, const SentenceTokens& sent
 
 void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                               std::vector<SentenceFacts>& facts) const {
-    const kb::EdgeType* derived = derived_from_;
-    const kb::EdgeType* part_of = part_of_;
-    const kb::EdgeType* affiliated = affiliated_with_;
     auto fill = [&entities](kb::EntityId id) { return SlotFill{id, &entities.entity(id).type}; };
     // Sets of entity ids as sorted vectors: a handful of ids per sentence,
     // where tree nodes cost an allocation each.
@@ -747,42 +744,42 @@ void Extractor::apply_catalog(const EntityTable& entities, std::span<const std::
         sorted_unique(in_sentence);
         for (const kb::EntityId id : in_sentence) {
             // A version beside its family: linked to the broadest family named here.
-            if (derived && links(id, kHasAncestors)) {
+            if (derived_from_ && links(id, kHasAncestors)) {
                 const auto& ancestors = entities.ancestors_of(id);
                 for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) {
                     if (holds(in_sentence, *a)) {
-                        facts[s].add(fill(id), *derived, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
+                        facts[s].add(fill(id), *derived_from_, fill(*a), "catalog.family-in-sentence", kFamilyConfidence);
                         break;
                     }
                 }
             }
             // A lab or unit in an article that also names its parent, stated once where the unit first appears.
-            if (part_of && links(id, kHasParents) && std::find(units_done.begin(), units_done.end(), id) == units_done.end()) {
+            if (part_of_ && links(id, kHasParents) && std::find(units_done.begin(), units_done.end(), id) == units_done.end()) {
                 for (const kb::EntityId parent : entities.parents_of(id)) {
                     if (!holds(in_article, parent)) continue;
-                    facts[s].add(fill(id), *part_of, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
+                    facts[s].add(fill(id), *part_of_, fill(parent), "catalog.unit-of-parent", kUnitConfidence);
                     units_done.push_back(id);
                     break;
                 }
             }
         }
-        if (!affiliated) continue;
+        if (!affiliated_with_) continue;
         // A person named beside the organisation the catalog says they work for.
         for (const kb::EntityId id : in_sentence) {
             if (!links(id, kHasAffiliations)) continue;
             for (std::uint32_t i = affiliations_begin_[id]; i < affiliations_begin_[id + 1]; ++i)
                 if (const kb::EntityId org = affiliated_orgs_[i]; holds(in_sentence, org))
-                    facts[s].add(fill(id), *affiliated, fill(org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
+                    facts[s].add(fill(id), *affiliated_with_, fill(org), "catalog.person-org-in-sentence", kKnownAffiliationConfidence);
         }
         // A person at a unit is also with the unit's parent, when the article names it.
         additions.clear();
         for (const auto& [key, fact] : facts[s].facts()) {
-            if (key.relation != affiliated->name || !links(key.object, kHasParents)) continue;
+            if (key.relation != affiliated_with_->name || !links(key.object, kHasParents)) continue;
             for (const kb::EntityId parent : entities.parents_of(key.object))
                 if (holds(in_article, parent)) additions.emplace_back(key.subject, parent, fact.confidence * kParentAffiliationFactor);
         }
         for (const auto& [person, parent, confidence] : additions)
-            facts[s].add(fill(person), *affiliated, fill(parent), "catalog.parent-of-unit", confidence);
+            facts[s].add(fill(person), *affiliated_with_, fill(parent), "catalog.parent-of-unit", confidence);
     }
 }
 
