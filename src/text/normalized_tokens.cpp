@@ -260,34 +260,39 @@ public:
         if (used_ >= kMaxEntries || arena_.size() >= kMaxArenaBytes) clear();
     }
 
-    // The chunk's result, from the memo or computed and remembered; nullptr
-    // for a chunk too long to keep (its offsets would not fit a byte) or when
-    // the memo is at its limit. Valid until the next call.
+    // The chunk's result, from the memo or computed and remembered, into
+    // `out`; false for a chunk too long to keep (its offsets would not fit a
+    // byte) or when the memo is at its limit. Valid until the next call.
+    // Written into the caller's local rather than a member: the compiler then
+    // keeps its fields in registers instead of storing and reloading them.
     // Inline: met chunks are most of the text; learning one is the call.
     // `h` is the hash of the chunk's word (scan_word), with whether a space
     // follows it in its lowest bit.
     // `readable`: how many bytes may be read from the chunk's start.
-    [[gnu::always_inline]] const ChunkResult* get(std::string_view chunk, std::uint64_t h, std::size_t readable,
-                                                  const TokenAnnotator* annotator) {
-        if (chunk.size() > kMaxChunkBytes) return nullptr;
-        const std::size_t i = index_of(chunk, h, readable);
-        if (slots_[i].size != kEmpty) return &result_of(slots_[i]);
-        return learn(chunk, h, i, annotator);
+    [[gnu::always_inline]] bool get(std::string_view chunk, std::uint64_t h, std::size_t readable, const TokenAnnotator* annotator,
+                                    ChunkResult& out) {
+        if (chunk.size() > kMaxChunkBytes) return false;
+        std::size_t i = index_of(chunk, h, readable);
+        if (slots_[i].size == kEmpty && !learn(chunk, h, i, annotator)) return false;
+        out = result_of(slots_[i]);
+        return true;
     }
 
 private:
-    [[gnu::noinline]] const ChunkResult* learn(std::string_view chunk, std::uint64_t h, std::size_t i, const TokenAnnotator* annotator) {
-        if (arena_.size() > kMaxArenaBytesInDocument) return nullptr;
+    // Remembers a new chunk in slot `i` (moved when the table grows);
+    // false when it cannot be kept.
+    [[gnu::noinline]] bool learn(std::string_view chunk, std::uint64_t h, std::size_t& i, const TokenAnnotator* annotator) {
+        if (arena_.size() > kMaxArenaBytesInDocument) return false;
         // Into buffers kept for the next new chunk: real text brings a new
         // chunk every few words, and three allocations each were a tenth of learning one.
         normalize_for_matching(chunk, normalized_);
-        if (normalized_.text.size() > kMaxNormalizedBytes) return nullptr;
+        if (normalized_.text.size() > kMaxNormalizedBytes) return false;
         tokenize(normalized_.text, tokens_);
         if (annotator) {
             annotate_tokens(normalized_.text, tokens_, annotations_, [this, annotator](std::string_view token, std::vector<std::uint32_t>& numbers) {
                 return token_notes_.annotate(*annotator, token, numbers);
             });
-            if (annotations_.numbers.size() > kMaxAnnotationNumbers) return nullptr;
+            if (annotations_.numbers.size() > kMaxAnnotationNumbers) return false;
         }
         if ((used_ + 1) * 2 > slots_.size()) {
             grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
@@ -295,7 +300,7 @@ private:
         }
         slots_[i] = remember(chunk, h, annotator != nullptr);
         ++used_;
-        return &result_of(slots_[i]);
+        return true;
     }
 
     static constexpr std::uint8_t kEmpty = 0;  // no chunk is empty
@@ -336,9 +341,9 @@ private:
         }
     }
 
-    const ChunkResult& result_of(const Slot& slot) {
+    ChunkResult result_of(const Slot& slot) const {
         const char* data = arena_.data() + slot.begin + slot.size;
-        ChunkResult& r = result_;
+        ChunkResult r;
         r.normalized = std::string_view(data, slot.normalized_size);
         r.tokens = reinterpret_cast<const std::uint8_t*>(data + kept_bytes(slot.normalized_size, kNormalizedBlocks));
         r.token_count = slot.token_count;
@@ -395,7 +400,6 @@ private:
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
     std::string arena_;
-    ChunkResult result_;  // what get() points to
     // Scratch for a new chunk's normalised text, tokens and annotations.
     NormalizedText normalized_;
     std::vector<Token> tokens_;
@@ -585,13 +589,13 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const 
         const bool space_after = word_end < n && bytes[word_end] == ' ';
         pos = word_end + static_cast<std::size_t>(space_after);
         const std::string_view text = utf8.substr(start, pos - start);
-        if (const ChunkResult* chunk = memo.get(text, word.hash ^ static_cast<std::uint64_t>(space_after), n - start, annotator)) {
-            if (chunk->joins_before && start > 0) {
+        if (ChunkResult chunk; memo.get(text, word.hash ^ static_cast<std::uint64_t>(space_after), n - start, annotator, chunk)) {
+            if (chunk.joins_before && start > 0) {
                 out = in_two_steps(utf8, annotator);
                 return;
             }
-            writer.put_chunk(*chunk, static_cast<std::uint32_t>(start));
-            if (chunk->sentence_end_at != kNoSentenceEnd) may_break_at(start + chunk->sentence_end_at, word_end);
+            writer.put_chunk(chunk, static_cast<std::uint32_t>(start));
+            if (chunk.sentence_end_at != kNoSentenceEnd) may_break_at(start + chunk.sentence_end_at, word_end);
         } else {
             may_break_at(start, word_end);
             if (start > 0 && joins_before(text)) {
