@@ -78,26 +78,10 @@ public:
         return std::move(breaks_);
     }
 
-    // Where the text's first deciding character starts, or its size. Asked
-    // of each new whitespace chunk (a word or two): one pass a character at
-    // a time, where the block-wise scan for long texts took 1.4 times as long.
+    // Where the text's first deciding character starts, or its size.
     std::size_t first_deciding() const {
-        const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-        const Tables& tables = Tables::get();
-        for (std::size_t pos = 0; pos < n_;) {
-            const unsigned b = bytes[pos];
-            if (b < 0x80) {
-                if (tables.deciding_two_byte[b]) return pos;
-                ++pos;
-            } else if (b < 0xE0 && pos + 1 < n_) {
-                if (tables.deciding_two_byte[((b & 0x1Fu) << 6) | (bytes[pos + 1] & 0x3Fu)]) return pos;
-                pos += 2;
-            } else {
-                if (tables.deciding_lead[b] && (b < 0xE0 || deciding(property_at(pos)))) return pos;
-                pos += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 1;
-            }
-        }
-        return n_;
+        std::size_t pos = 0;
+        return find_deciding(pos, n_) ? pos : n_;
     }
 
 private:
