@@ -10,7 +10,7 @@ packages=(
   libxml2-utils python3 python3-yaml python3-networkx
   python3-distributed python3-icu python3-ahocorasick python3-igraph
   fonts-noto-core
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev llvm
   time
 )
 

@@ -42,7 +42,6 @@ private:
     std::string path_;
     std::string side_path_;
     int lock_fd_ = -1;
-    bool published_ = false;
 };
 
 }  // namespace aikg::store
