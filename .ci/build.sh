@@ -17,7 +17,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${AIKG_BUILD_DIR:-$root/build}
 compiler=(-DCMAKE_CXX_COMPILER=clang++)
-cxx_flags=""
+# DWARF 4: Debian 12's valgrind (3.19) cannot read clang's default DWARF 5.
+cxx_flags="-gdwarf-4"
 
 if [ "${AIKG_PGO:-1}" != 0 ]; then
   train_dir="$build_dir-pgo"
@@ -35,7 +36,7 @@ if [ "${AIKG_PGO:-1}" != 0 ]; then
   LLVM_PROFILE_FILE="$train_dir/profiles/aikg-%p.profraw" "$train_dir/aikg" extract "$root/data/corpus" >/dev/null
   llvm-profdata merge -o "$profile" "$train_dir"/profiles/*.profraw
   # Code the training never runs (the tests, error paths) has no counts, by design.
-  cxx_flags="-fprofile-instr-use=$profile -Wno-profile-instr-unprofiled -Wno-profile-instr-out-of-date"
+  cxx_flags="$cxx_flags -fprofile-instr-use=$profile -Wno-profile-instr-unprofiled -Wno-profile-instr-out-of-date"
 fi
 
 cmake -S "$root" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${compiler[@]}" -DCMAKE_CXX_FLAGS="$cxx_flags" "$@" >/dev/null
