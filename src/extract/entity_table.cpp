@@ -56,6 +56,7 @@ struct EntityTable::LocalStore {
     // Entities [0, keys.size()) are this document's, each key numbered with
     // its entity's place; later ones wait to be reused.
     std::deque<kb::Entity> entities;  // deque: references stay valid as it grows
+    std::vector<std::uint32_t> typed_at;  // per entity: the step an untyped one got its type at (0 for others)
     text::StringIndex keys{64};
     // A large document's store is not kept for the next.
     static constexpr std::size_t kKeptEntities = 1 << 11;
@@ -105,22 +106,36 @@ kb::EntityId EntityTable::local(std::string_view name, const std::string& type) 
     const auto first_local = static_cast<kb::EntityId>(catalog_.entities().size());
     if (const std::uint32_t number = s.keys.find(key, h); number != text::StringIndex::kNone) {
         kb::Entity& e = s.entities[number];
-        if (e.type == kUntyped && type != kUntyped) e.type = type;
+        if (e.type == kUntyped && type != kUntyped) {
+            e.type = type;
+            s.typed_at[number] = step_;
+        }
         return first_local + number;
     }
     const auto number = static_cast<std::uint32_t>(s.keys.size());
     s.keys.add(key, h, number);
-    if (number == s.entities.size()) s.entities.emplace_back();  // in place: an Entity has a score of members to move
+    if (number == s.entities.size()) {
+        s.entities.emplace_back();  // in place: an Entity has a score of members to move
+        s.typed_at.push_back(0);
+    }
     kb::Entity& e = s.entities[number];
     e.name.assign(name);
     e.type = type;
+    s.typed_at[number] = 0;
     return first_local + number;
 }
 
 void EntityTable::reveal_type(kb::EntityId id, const std::string& type) {
     if (!is_local(id)) return;
     kb::Entity& e = local_entity(id);
-    if (e.type == kUntyped) e.type = type;
+    if (e.type != kUntyped || type == kUntyped) return;
+    e.type = type;
+    store_->typed_at[id - catalog_.entities().size()] = step_;
+}
+
+bool EntityTable::typed_after(kb::EntityId id, std::uint32_t step) const {
+    if (!is_local(id)) return false;
+    return store_->typed_at[id - catalog_.entities().size()] > step;
 }
 
 }  // namespace aikg::extract

@@ -33,6 +33,13 @@ public:
     // Gives an untyped local entity its type once the text reveals it, for its later mentions too.
     void reveal_type(kb::EntityId id, const std::string& type);
 
+    // Types given to untyped entities are stamped with the caller's step (a
+    // sentence's number): a stage that reads a sentence's names only after
+    // every sentence's names were found asks whether one of them was still
+    // untyped when its own sentence ended.
+    void set_step(std::uint32_t step) noexcept { step_ = step; }
+    bool typed_after(kb::EntityId id, std::uint32_t step) const;
+
     std::optional<kb::EntityId> company_of(kb::EntityId id) const {
         return is_local(id) ? std::nullopt : catalog_.company_of(id);
     }
@@ -53,6 +60,7 @@ private:
     static inline const std::vector<kb::EntityId> kNone;
     const kb::Catalog& catalog_;
     std::unique_ptr<LocalStore> store_;
+    std::uint32_t step_ = 0;
 };
 
 }  // namespace aikg::extract

@@ -805,6 +805,54 @@ void Extractor::for_each_fact(const corpus::Document& doc, const std::function<v
     });
 }
 
+bool Extractor::read_sentences(const AnalyzedText& text, const RuleSet& rules, const corpus::Document& doc, Order order,
+                               EntityTable& entities, std::span<std::vector<Mention>> mentions, std::vector<SentenceFacts>& facts,
+                               std::vector<SentenceAttributes>& attributes) const {
+    const std::size_t count = text.sentences.size();
+    facts.clear();
+    attributes.clear();
+    facts.reserve(count);
+    attributes.reserve(count);
+    AnaphoraResolver resolver;
+    auto find_mentions = [&](std::size_t s) {
+        entities.set_step(static_cast<std::uint32_t>(s));
+        sentence_mentions(text, text.sentences[s], rules, entities, resolver, mentions[s]);
+    };
+    // Every rule has a slot and every attribute belongs to a fact: a sentence
+    // without names or anaphors states nothing (most sentences of a news article).
+    auto state_facts = [&](std::size_t s) {
+        facts.emplace_back(entities, doc, text.sentences[s]);
+        if (!mentions[s].empty()) apply_rules(text, text.sentences[s], mentions[s], rules, entities, facts.back());
+    };
+    // Attributes only ever decorate facts; entity types may still change
+    // later in the article, so they are read for every sentence that has or
+    // may still get a fact from the catalog, with the types its end knew.
+    auto read_attributes = [&](std::size_t s) {
+        if (!mentions[s].empty() && may_state_facts(entities, mentions[s], facts[s]))
+            attributes.push_back(find_attributes(text, text.sentences[s], mentions[s], entities, rules.attributes, doc.date));
+        else
+            attributes.emplace_back();
+    };
+    if (order == Order::BySentence) {
+        for (std::size_t s = 0; s < count; ++s) {
+            find_mentions(s);
+            state_facts(s);
+            read_attributes(s);
+        }
+        return true;
+    }
+    for (std::size_t s = 0; s < count; ++s) find_mentions(s);
+    const auto typed_later = [&](std::size_t s) {
+        return std::any_of(mentions[s].begin(), mentions[s].end(),
+                           [&](const Mention& m) { return entities.typed_after(m.entity, static_cast<std::uint32_t>(s)); });
+    };
+    for (std::size_t s = 0; s < count; ++s)
+        if (typed_later(s)) return false;
+    for (std::size_t s = 0; s < count; ++s) state_facts(s);
+    for (std::size_t s = 0; s < count; ++s) read_attributes(s);
+    return true;
+}
+
 void Extractor::with_facts(const corpus::Document& doc, const std::function<void(std::span<const FactView>)>& all) const {
     const RuleSet* rules = rules_for(doc.lang);
     if (!rules) {
@@ -814,8 +862,6 @@ void Extractor::with_facts(const corpus::Document& doc, const std::function<void
     ThreadAnalysis analysis;  // extract never runs inside itself on one thread
     analyze(doc.text, analysis.get(), &rules->words, &matcher_);
     const AnalyzedText& text = analysis.get();
-    AnaphoraResolver resolver;
-    EntityTable entities(catalog_);
 
     // Each sentence's mentions, in vectors this thread keeps from article to article.
     thread_local std::vector<std::vector<Mention>> kept_mentions;
@@ -823,28 +869,12 @@ void Extractor::with_facts(const corpus::Document& doc, const std::function<void
     const std::span<std::vector<Mention>> mentions(kept_mentions.data(), text.sentences.size());
     std::vector<SentenceFacts> facts;
     std::vector<SentenceAttributes> attributes;
-    facts.reserve(text.sentences.size());
-    attributes.reserve(text.sentences.size());
-    for (std::size_t s = 0; s < text.sentences.size(); ++s) {
-        const SentenceTokens& sentence = text.sentences[s];
-        sentence_mentions(text, sentence, *rules, entities, resolver, mentions[s]);
-        facts.emplace_back(entities, doc, sentence);
-        // Every rule has a slot and every attribute belongs to a fact: a
-        // sentence without names or anaphors states nothing (most sentences of a news article).
-        if (mentions[s].empty()) {
-            attributes.emplace_back();
-            continue;
-        }
-        apply_rules(text, sentence, mentions[s], *rules, entities, facts.back());
-        // Attributes only ever decorate facts; entity types may still change
-        // later in the article, so they are read now for every sentence that
-        // has or may still get a fact from the catalog.
-        if (may_state_facts(entities, mentions[s], facts.back()))
-            attributes.push_back(find_attributes(text, sentence, mentions[s], entities, rules->attributes, doc.date));
-        else
-            attributes.emplace_back();
+    std::optional<EntityTable> entities(std::in_place, catalog_);
+    if (!read_sentences(text, *rules, doc, Order::ByStage, *entities, mentions, facts, attributes)) {
+        entities.emplace(catalog_);
+        read_sentences(text, *rules, doc, Order::BySentence, *entities, mentions, facts, attributes);
     }
-    apply_catalog(entities, mentions, facts);
+    apply_catalog(*entities, mentions, facts);
     // A huge article's lists are not kept for the thread's life.
     constexpr std::size_t kKeptSentenceLists = 1 << 14;
     if (kept_mentions.size() > kKeptSentenceLists) kept_mentions = {};

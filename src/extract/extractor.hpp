@@ -20,6 +20,7 @@ namespace aikg::extract {
 class AnaphoraResolver;
 class EntityTable;
 class SentenceFacts;
+struct SentenceAttributes;
 struct FactKey;
 struct AnalyzedText;
 struct SentenceTokens;
@@ -82,6 +83,19 @@ private:
     void apply_rules(const AnalyzedText& text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
                      const RuleSet& rules, const EntityTable& entities, SentenceFacts& out) const;
     bool overridden(const SentenceFacts& sentence, const FactKey& key) const;
+    // An article's sentences through mentions, rules and attributes, in
+    // `mentions`, `facts` and `attributes` (one each per sentence).
+    // By stage: every sentence's mentions first, then every sentence's
+    // rules, then attributes; each stage's code then stays in the
+    // instruction cache, where a sentence's pass through all of it did not
+    // fit (a third fewer misses, 1.4% of extraction). False when that would change what a stage
+    // reads: a name one sentence holds got its type from a later sentence
+    // (by sentence, the sentence's rules never saw that type); the caller
+    // starts over by sentence with a fresh table.
+    enum class Order { BySentence, ByStage };
+    bool read_sentences(const AnalyzedText& text, const RuleSet& rules, const corpus::Document& doc, Order order, EntityTable& entities,
+                        std::span<std::vector<Mention>> mentions, std::vector<SentenceFacts>& facts,
+                        std::vector<SentenceAttributes>& attributes) const;
     void apply_catalog(const EntityTable& entities, std::span<const std::vector<Mention>> mentions,
                        std::vector<SentenceFacts>& facts) const;
 

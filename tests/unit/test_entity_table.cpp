@@ -81,3 +81,23 @@ TEST_CASE("names keep their entity after the thread's memo of matching keys fill
     CHECK(table.entity(first + 12345).name == "Org12345");
     CHECK(table.local("Org70000", kUntyped) == first + kNames);
 }
+
+TEST_CASE("a type given to an untyped name is stamped with the step it was given at") {
+    EntityTable table(catalog());
+    table.set_step(2);
+    const auto zed = table.local("Zed Nova", kUntyped);
+    const auto priya = table.local("Priya Castillo", "Person");  // typed when first seen
+    table.set_step(5);
+    table.local("Zed Nova", "Person");
+    CHECK(table.typed_after(zed, 4));  // still untyped when step 4 ended
+    CHECK_FALSE(table.typed_after(zed, 5));
+    CHECK_FALSE(table.typed_after(priya, 0));
+    table.set_step(7);
+    table.local("Zed Nova", "Organization");  // a real type stays, and so does its stamp
+    CHECK_FALSE(table.typed_after(zed, 6));
+    const auto acme = table.local("Acme Robotics", kUntyped);
+    table.set_step(9);
+    table.reveal_type(acme, "Organization");
+    CHECK(table.typed_after(acme, 8));
+    CHECK_FALSE(table.typed_after(0, 0));  // catalog entities never change
+}

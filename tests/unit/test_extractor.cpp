@@ -218,6 +218,18 @@ TEST_CASE("names the catalog does not know") {
     CHECK(triples("In Cairo, Llama 2 is popular.", "en").empty());
 }
 
+TEST_CASE("a sentence is read with what the article said up to its end, not with what a later sentence reveals") {
+    // The first sentence takes the unknown Zed Nova for an organisation; the
+    // second shows a person. Mentions are found for every sentence before
+    // any rule runs, and the first sentence's partnership still stands.
+    const auto first = triples("أعلنت Zed Nova عن شراكة مع Shopify.", "ar");
+    REQUIRE(first.count({"Shopify", "partners_with", "Zed Nova"}));
+    const auto both =
+        triples("أعلنت Zed Nova عن شراكة مع Shopify. وقال Zed Nova، الرئيس التنفيذي لشركة Shopify، إن النتائج جيدة.", "ar");
+    CHECK(both.count({"Shopify", "partners_with", "Zed Nova"}));
+    CHECK(both.count({"Zed Nova", "affiliated_with", "Shopify"}));
+}
+
 TEST_CASE("catalog knowledge completes what the text implies") {
     // A person at a lab is with the lab's parent too, when the article names the parent.
     const auto t = triples("IBM published new models. Kate Soule, a director at IBM Research, said they are open.", "en");
