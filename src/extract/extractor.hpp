@@ -88,10 +88,10 @@ private:
     // By stage: every sentence's mentions first, then every sentence's
     // rules, then attributes; each stage's code then stays in the
     // instruction cache, where a sentence's pass through all of it did not
-    // fit (a third fewer misses, 1.4% of extraction). False when that would change what a stage
-    // reads: a name one sentence holds got its type from a later sentence
-    // (by sentence, the sentence's rules never saw that type); the caller
-    // starts over by sentence with a fresh table.
+    // fit (a third fewer misses, 1.4% of extraction). False when that
+    // would change what a stage reads: a name one sentence holds got its
+    // type from a later sentence (by sentence, the sentence's rules never
+    // saw that type); the caller starts over by sentence with a fresh table.
     enum class Order { BySentence, ByStage };
     bool read_sentences(const AnalyzedText& text, const RuleSet& rules, const corpus::Document& doc, Order order, EntityTable& entities,
                         std::span<std::vector<Mention>> mentions, std::vector<SentenceFacts>& facts,
