@@ -24,14 +24,15 @@ if [ "${AIKG_PGO:-1}" != 0 ]; then
   train_dir="$build_dir-pgo"
   profile="$train_dir/aikg.profdata"
   echo "build: instrumented aikg for the profile (build-pgo/)" >&2
+  # Counts go to build-pgo/profiles/ whoever runs this aikg and from where (%p:
+  # the benchmark starts aikg again as child processes, each writes its own).
+  counts="-fprofile-instr-generate=$train_dir/profiles/aikg-%p.profraw"
   cmake -S "$root" -B "$train_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${compiler[@]}" -DBUILD_TESTING=OFF \
-    -DCMAKE_CXX_FLAGS="-fprofile-instr-generate" -DCMAKE_EXE_LINKER_FLAGS="-fprofile-instr-generate" >/dev/null
+    -DCMAKE_CXX_FLAGS="$counts" -DCMAKE_EXE_LINKER_FLAGS="$counts" >/dev/null
   cmake --build "$train_dir" -j"$(nproc)" --target aikg
   echo "build: training run" >&2
   rm -rf "$train_dir/profiles" "$train_dir/train"
   mkdir -p "$train_dir/profiles" "$train_dir/train"
-  # %p: the benchmark starts aikg again as child processes, each writes its own counts.
-  export LLVM_PROFILE_FILE="$train_dir/profiles/aikg-%p.profraw"
   if ! "$train_dir/aikg" bench --mb 2 --seed 1009 --repeat 1 --no-peers --graphs 2000:10000 --query-facts 20000 \
       --work-dir "$train_dir/train" --store "$train_dir/train/aikg.db" >"$train_dir/train.log" 2>&1 ||
     ! "$train_dir/aikg" extract "$root/data/corpus" >/dev/null 2>>"$train_dir/train.log"; then
@@ -39,7 +40,6 @@ if [ "${AIKG_PGO:-1}" != 0 ]; then
     tail -n 20 "$train_dir/train.log" >&2
     exit 1
   fi
-  unset LLVM_PROFILE_FILE
   llvm-profdata merge -o "$profile" "$train_dir"/profiles/*.profraw
   # Code the training never runs (the tests, error paths) has no counts, by design.
   cxx_flags="$cxx_flags -fprofile-instr-use=$profile -Wno-profile-instr-unprofiled -Wno-profile-instr-out-of-date"
