@@ -15,10 +15,10 @@ bool is_word(text::TokenKind k) { return k == text::TokenKind::Latin || k == tex
 
 }  // namespace
 
-MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : catalog_(catalog), nodes_(1), generation_(next_generation()) {
+MentionMatcher::MentionMatcher(const kb::Catalog& catalog) : nodes_(1), generation_(next_generation()) {
     // The catalog keeps every name's and alias's matching key: normalising
     // them all again (ICU) was most of the start-up of a short run.
-    for (const auto& [key, id] : catalog.ids_by_key()) insert(key, id);
+    for (const auto& [key, id] : catalog.ids_by_key()) insert(key, id, catalog.entity(id).case_sensitive);
 }
 
 std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view word) {
@@ -52,7 +52,7 @@ void MentionMatcher::Edges::grow() {
     text::grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.parent == kEmpty; });
 }
 
-void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
+void MentionMatcher::insert(const std::string& key, kb::EntityId entity, bool case_sensitive) {
     if (key.empty()) return;
     std::uint32_t node = 0;
     std::size_t pos = 0;
@@ -70,7 +70,10 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity) {
         pos = space + 1;
     }
     // The catalog loader rejects one key naming two entities; the first wins here.
-    if (nodes_[node].entity < 0) nodes_[node].entity = entity;
+    if (nodes_[node].entity < 0) {
+        nodes_[node].entity = static_cast<std::int32_t>(entity);
+        nodes_[node].case_sensitive = case_sensitive;
+    }
 }
 
 std::uint32_t MentionMatcher::root_of(std::string_view stem) const { return edges_.find(0, text::strip_article(stem)); }
@@ -92,7 +95,7 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
                 is_word(text.tokens[end_token].kind) && is_word(text.tokens[end_token - 1].kind))
                 return;
             if (end_token > best.end_token || (end_token == best.end_token && reading.prefix.size() < best.prefix_bytes)) {
-                best = {nodes_[node].entity, end_token, reading.prefix.size()};
+                best = {nodes_[node].entity, end_token, reading.prefix.size(), nodes_[node].case_sensitive};
             }
         };
         consider(t);
@@ -113,9 +116,8 @@ MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, s
     return best;
 }
 
-bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const Candidate& c, std::uint32_t start) const {
-    const kb::Entity& e = catalog_.entity(static_cast<kb::EntityId>(c.entity));
-    if (!e.case_sensitive || text.tokens[start].kind != text::TokenKind::Latin) return true;
+bool MentionMatcher::capitalised_where_required(const AnalyzedText& text, const Candidate& c, std::uint32_t start) {
+    if (!c.case_sensitive || text.tokens[start].kind != text::TokenKind::Latin) return true;
     std::size_t pos = text.token_begin_byte(start);
     const char32_t first = text::decode_next(text.original, pos);
     return u_isupper(static_cast<UChar32>(first));

@@ -52,7 +52,10 @@ private:
         std::string words_;
     };
     struct Node {
-        std::int64_t entity = -1;
+        std::int32_t entity = -1;
+        // Kept here rather than read off the catalog entity when a name is
+        // found: that 350-byte record was a cache miss for every mention.
+        bool case_sensitive = false;
         // A bit for the first two bytes of each child's word (two: Arabic
         // letters share four lead bytes), none for a node without children:
         // most names end where they are, and a token whose opening no child
@@ -69,12 +72,12 @@ private:
         std::int64_t entity = -1;
         std::uint32_t end_token = 0;
         std::size_t prefix_bytes = 0;
+        bool case_sensitive = false;
     };
-    void insert(const std::string& key, kb::EntityId entity);
+    void insert(const std::string& key, kb::EntityId entity, bool case_sensitive);
     Candidate longest_at(const AnalyzedText& text, std::uint32_t start, std::uint32_t end) const;
-    bool capitalised_where_required(const AnalyzedText& text, const Candidate& c, std::uint32_t start) const;
+    static bool capitalised_where_required(const AnalyzedText& text, const Candidate& c, std::uint32_t start);
 
-    const kb::Catalog& catalog_;
     std::vector<Node> nodes_;
     Edges edges_;
     std::uint64_t generation_ = 0;

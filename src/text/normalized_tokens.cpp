@@ -3,8 +3,10 @@
 #include <emmintrin.h>
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
 #include <deque>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -32,70 +34,87 @@ constexpr std::size_t kMaxArenaBytesInDocument = std::size_t{1} << 27;
 
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// A chunk's word (up to ASCII whitespace) and its hash, found in one pass:
-// the hash mixes the word's whole eight-byte blocks from its start, then
-// always one last block holding the rest (zero-filled, empty when the word
-// fills its blocks), so the bytes alone decide it (the memo compares equal
-// chunks under equal hashes whichever way they were read). Hashing apart
-// from the scan branched on the word's length twice, and those branches
-// missed for one chunk in three.
+// A chunk's word (up to ASCII whitespace) and its hash, found in one pass.
+// No byte of a word is zero (every byte up to 0x20 ends one or sends it down
+// the careful path), so a word of up to sixteen bytes is hashed as its
+// sixteen bytes zero-filled, with no length: two multiplies, where hashing
+// eight bytes at a time chained four and chose between two lengths.
 struct ScannedWord {
     std::size_t end = 0;
     std::uint64_t hash = 0;
 };
 
 constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
-std::uint64_t mix_block(std::uint64_t h, std::uint64_t block) {
-    h = (h ^ block) * 0xBF58476D1CE4E5B9ULL;
-    return h ^ (h >> 31);
-}
-std::uint64_t finish_hash(std::uint64_t h, std::size_t length) {
-    h = (h ^ length) * 0x94D049BB133111EBULL;
+std::uint64_t finish_hash(std::uint64_t h) {
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBULL;
     return h ^ (h >> 29);
 }
-// The low `n` bytes of a block (n < 8).
-std::uint64_t low_bytes(std::uint64_t block, std::size_t n) { return block & ((std::uint64_t{1} << (8 * n)) - 1); }
-
-// The same hash of a word whose end is known.
-std::uint64_t word_block_hash(const unsigned char* word, std::size_t length) {
-    std::uint64_t h = kHashSeed;
-    std::size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
-        std::uint64_t block = 0;
-        std::memcpy(&block, word + i, 8);
-        h = mix_block(h, block);
-    }
-    std::uint64_t rest = 0;
-    std::memcpy(&rest, word + i, length - i);
-    return finish_hash(mix_block(h, rest), length);
+std::uint64_t hash_sixteen(std::uint64_t low, std::uint64_t high) {
+    return finish_hash(((low ^ kHashSeed) * 0xBF58476D1CE4E5B9ULL) ^ std::rotl(high * 0xD6E8FEB86659FD93ULL, 32));
 }
+std::uint64_t load8(const void* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+std::uint32_t load4(const void* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+void store8(void* p, std::uint64_t v) { std::memcpy(p, &v, 8); }
+
+// The hash of a word whose end is known: its first sixteen bytes (zero-filled),
+// then for a longer word every further eight (the last zero-filled) and its length.
+std::uint64_t word_block_hash(const unsigned char* word, std::size_t length) {
+    unsigned char first[16] = {};
+    std::memcpy(first, word, std::min<std::size_t>(length, 16));
+    std::uint64_t h = hash_sixteen(load8(first), load8(first + 8));
+    if (length <= 16) return h;
+    for (std::size_t i = 16; i < length; i += 8) {
+        unsigned char block[8] = {};
+        std::memcpy(block, word + i, std::min<std::size_t>(length - i, 8));
+        h = finish_hash(h ^ load8(block));
+    }
+    return finish_hash(h ^ length);
+}
+
+// The first `n` (0-16) bytes of a block kept, the rest zeroed: a mask read
+// from this table at 16 - n.
+alignas(16) constexpr unsigned char kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                      0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
 // The word starting at `pos`: up to the next ASCII whitespace or `n`.
 // Sixteen bytes at a time (SSE2): a byte up to 0x20 (whitespace or another
-// control) is rare inside words, most words end within their first sixteen
-// bytes, and their hash is then taken both ways (shorter or longer than
-// eight) and chosen without a branch. A word with another control character
-// in it, or near the end of the text, is hashed on its own.
+// control) is rare inside words and most words end within their first
+// sixteen bytes. A longer word, one with another control character in it, or
+// one near the end of the text is hashed on its own.
 ScannedWord scan_word(const unsigned char* bytes, std::size_t pos, std::size_t n) {
     const std::size_t start = pos;
-    std::uint64_t h = kHashSeed;
     const __m128i space = _mm_set1_epi8(0x20);
-    while (pos + 16 <= n) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
-        const auto ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(block, space), block)));  // bytes <= 0x20
-        std::uint64_t low = 0, high = 0;
-        std::memcpy(&low, bytes + pos, 8);
-        std::memcpy(&high, bytes + pos + 8, 8);
-        if (ends == 0) {
-            h = mix_block(mix_block(h, low), high);
-            pos += 16;
-            continue;
+    auto word_ends_in = [&space](const unsigned char* at) {  // bytes <= 0x20
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(block, space), block)));
+    };
+    if (pos + 16 <= n) {
+        if (const unsigned ends = word_ends_in(bytes + pos); ends != 0) {
+            const auto within = static_cast<std::size_t>(std::countr_zero(ends));
+            if (is_ascii_space(bytes[pos + within])) {
+                const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+                const __m128i word = _mm_and_si128(block, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - within)));
+                const auto low = static_cast<std::uint64_t>(_mm_cvtsi128_si64(word));
+                const auto high = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
+                return {pos + within, hash_sixteen(low, high)};
+            }
+            // A control character inside the word: byte by byte from here.
+        } else {
+            for (pos += 16; pos + 16 <= n; pos += 16)
+                if (const unsigned later = word_ends_in(bytes + pos); later != 0) {
+                    pos += static_cast<std::size_t>(std::countr_zero(later));
+                    break;
+                }
         }
-        const auto within = static_cast<std::size_t>(std::countr_zero(ends));
-        if (!is_ascii_space(bytes[pos + within])) break;  // a control character inside the word
-        const std::uint64_t shorter = mix_block(h, low_bytes(low, within % 8));
-        const std::uint64_t longer = mix_block(mix_block(h, low), low_bytes(high, within % 8));
-        return {pos + within, finish_hash(within < 8 ? shorter : longer, pos + within - start)};
     }
     while (pos < n && !is_ascii_space(bytes[pos])) ++pos;
     return {pos, word_block_hash(bytes + start, pos - start)};
@@ -154,17 +173,26 @@ std::uint8_t sentence_end_in(std::string_view chunk) {
 // offsets are kept in two bytes.
 constexpr std::size_t kMaxAnnotationNumbers = 0xFFFF;
 
-// A remembered token: begin, end, kind, flags, where it begins and ends in
-// the chunk's own bytes (only token ends were ever asked of the origins of
-// the normalised bytes), and where its annotation starts (two bytes).
-constexpr std::size_t kPackedTokenBytes = 8;
-constexpr std::uint8_t kSpaceBefore = 1;
-constexpr std::uint8_t kNotable = 2;
+// A remembered token, laid out as the document's arrays want it so that a
+// met chunk's tokens are copied with an addition, not assembled field by
+// field: its Token (begin and end in the chunk's normalised bytes, kind,
+// whitespace before: set for the first token, whose chunk follows whitespace
+// everywhere but at the start of a text), whether it is notable and whether
+// whitespace came before it within the chunk (in the Token's padding), its TokenBytes in the chunk's own bytes (only token ends
+// were ever asked of the origins of the normalised bytes), and where its
+// annotation starts among the chunk's numbers.
+constexpr std::size_t kTokenRecordBytes = 24;
+constexpr std::size_t kRecordNotable = 10;
+constexpr std::size_t kRecordOwnSpaceBefore = 11;
+constexpr std::size_t kRecordBytes = 12;
+constexpr std::size_t kRecordAnnotation = 20;
+static_assert(sizeof(Token) == 12 && offsetof(Token, kind) == 8 && offsetof(Token, space_before) == 9 && sizeof(TokenKind) == 1);
+static_assert(sizeof(TokenBytes) == 8);
 
 // What one chunk becomes on its own. Offsets are relative to the chunk.
 struct ChunkResult {
     std::string_view normalized;
-    const std::uint8_t* tokens = nullptr;  // kPackedTokenBytes each
+    const char* tokens = nullptr;  // kTokenRecordBytes each
     // The annotator's numbers for its tokens, one after the other, as bytes
     // (the arena does not align them).
     const char* annotations = nullptr;
@@ -345,9 +373,9 @@ private:
         const char* data = arena_.data() + slot.begin + slot.size;
         ChunkResult r;
         r.normalized = std::string_view(data, slot.normalized_size);
-        r.tokens = reinterpret_cast<const std::uint8_t*>(data + kept_bytes(slot.normalized_size, kNormalizedBlocks));
+        r.tokens = data + kept_bytes(slot.normalized_size, kNormalizedBlocks);
         r.token_count = slot.token_count;
-        r.annotations = data + kept_bytes(slot.normalized_size, kNormalizedBlocks) + kPackedTokenBytes * slot.token_count;
+        r.annotations = r.tokens + kTokenRecordBytes * slot.token_count;
         r.annotation_size = slot.annotation_size;
         r.joins_before = slot.joins_before;
         r.sentence_end_at = slot.sentence_end_at;
@@ -362,7 +390,7 @@ private:
         const std::size_t n = normalized.size();
         const std::size_t annotation_size = annotated ? annotations_.numbers.size() : 0;
         const std::size_t annotation_bytes = annotation_size * sizeof(std::uint32_t);
-        const std::size_t entry_bytes = chunk.size() + kept_bytes(n, kNormalizedBlocks) + kPackedTokenBytes * tokens_.size() +
+        const std::size_t entry_bytes = chunk.size() + kept_bytes(n, kNormalizedBlocks) + kTokenRecordBytes * tokens_.size() +
                                         (annotated ? kept_bytes(annotation_bytes, kAnnotationBlocks) : 0);
         const auto begin = static_cast<std::uint32_t>(arena_.size());
         arena_.resize(arena_.size() + entry_bytes);  // zero-filled: the padding after each region stays zero
@@ -372,19 +400,18 @@ private:
         std::memcpy(at, normalized.data(), n);
         at += kept_bytes(n, kNormalizedBlocks);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            const Token& t = tokens_[i];
-            const bool notable = annotated && annotations_.notable[i] != 0;
-            const std::size_t annotation_at = annotated ? annotations_.at[i] : 0;
-            at[0] = static_cast<char>(t.begin);
-            at[1] = static_cast<char>(t.end);
-            at[2] = static_cast<char>(t.kind);
-            at[3] = static_cast<char>((t.space_before ? kSpaceBefore : 0) | (notable ? kNotable : 0));
+            Token t = tokens_[i];
+            const bool own_space_before = t.space_before;
+            t.space_before = t.space_before || i == 0;
+            std::memcpy(at, &t, sizeof(Token));
+            at[kRecordNotable] = static_cast<char>(annotated && annotations_.notable[i] != 0);
+            at[kRecordOwnSpaceBefore] = static_cast<char>(own_space_before);
             // The origin map has one entry past the text: the chunk's length.
-            at[4] = static_cast<char>(normalized_.origin[t.begin]);
-            at[5] = static_cast<char>(normalized_.origin[t.end]);
-            at[6] = static_cast<char>(annotation_at & 0xFF);
-            at[7] = static_cast<char>(annotation_at >> 8);
-            at += kPackedTokenBytes;
+            const TokenBytes bytes{normalized_.origin[t.begin], normalized_.origin[t.end]};
+            std::memcpy(at + kRecordBytes, &bytes, sizeof(bytes));
+            const auto annotation_at = static_cast<std::uint32_t>(annotated ? annotations_.at[i] : 0);
+            std::memcpy(at + kRecordAnnotation, &annotation_at, sizeof(annotation_at));
+            at += kTokenRecordBytes;
         }
         if (annotated) std::memcpy(at, annotations_.numbers.data(), annotation_bytes);
         // At most one token per normalised byte, so the count fits a byte too.
@@ -407,7 +434,10 @@ private:
     TokenNotes token_notes_;
 };
 
-// The document's buffers, written through raw indexes into space grown ahead.
+// The document's buffers, written through raw pointers into space grown
+// ahead. The pointers and capacities are kept here, refreshed when a buffer
+// grows: asking the vectors for them at every chunk cost a division each
+// (a Token is twelve bytes), and a reload after every byte written.
 // Where each token came from is kept per token: a map of every normalised
 // byte's origin, shifted into place chunk by chunk, cost a fifth of the text
 // layer, and only token boundaries were ever asked for.
@@ -418,53 +448,63 @@ public:
     DocumentWriter(NormalizedTokens& out, std::size_t expected, const TokenAnnotator* annotator) : out_(out), annotator_(annotator) {
         out_.normalized.origin.clear();
         out_.may_break.clear();
-        if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) grow(expected + kMaxNormalizedBytes);
-        if (out_.tokens.size() < expected / 5 + 8) grow_tokens(expected / 5 + 8);
-        if (annotator_ && (out_.annotation_at.size() < out_.tokens.size() || out_.notable.size() < out_.tokens.size()))
-            grow_tokens(out_.tokens.size());
-        if (annotator_ && out_.annotations.size() < expected + kMaxAnnotationNumbers) grow_annotations(expected + kMaxAnnotationNumbers);
+        if (out_.normalized.text.size() < expected + kMaxNormalizedBytes) out_.normalized.text.resize(expected + kMaxNormalizedBytes);
+        // Every per-token array as long as the tokens' (the annotator's may
+        // have been left shorter by a document read without one).
+        resize_tokens(std::max(out_.tokens.size(), expected / 5 + 8));
+        if (annotator_ && out_.annotations.size() < expected + kMaxAnnotationNumbers) out_.annotations.resize(expected + kMaxAnnotationNumbers);
         out_.may_break.reserve(expected / 48 + 8);
+        refresh();
     }
     void put_space(char c) {
         room_for(1);
-        out_.normalized.text[size_] = c;
+        text_[size_] = c;
         ++size_;
     }
     // A chunk's tokens; the first has whitespace before it unless the text starts with it.
     void put_chunk(const ChunkResult& chunk, std::uint32_t from) {
         const std::size_t n = chunk.normalized.size();
         room_for(kept_bytes(n, kNormalizedBlocks));
-        copy_blocks<kNormalizedBlocks>(out_.normalized.text.data() + size_, chunk.normalized.data(), n);
-        const auto base = static_cast<std::uint32_t>(size_);
+        copy_blocks<kNormalizedBlocks>(text_ + size_, chunk.normalized.data(), n);
+        // Begin and end moved together: one addition of both to a pair of
+        // 32-bit offsets that cannot carry (a text is under 4 GB).
+        auto both = [](std::uint64_t offset) { return offset | offset << 32; };
+        const std::uint64_t text_base = both(size_);
+        const std::uint64_t byte_base = both(from);
         token_room_for(chunk.token_count);
-        Token* tokens = out_.tokens.data() + token_count_;
-        TokenBytes* bytes = out_.token_bytes.data() + token_count_;
+        char* tokens = reinterpret_cast<char*>(tokens_ + token_count_);
+        char* bytes = reinterpret_cast<char*>(token_bytes_ + token_count_);
         auto put_token = [&](std::size_t t) {
-            const std::uint8_t* packed = chunk.tokens + kPackedTokenBytes * t;
-            tokens[t] = Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
-                              (packed[3] & kSpaceBefore) != 0 || (t == 0 && from > 0)};
-            bytes[t] = TokenBytes{from + packed[4], from + packed[5]};
-            return packed;
+            const char* record = chunk.tokens + kTokenRecordBytes * t;
+            store8(tokens + sizeof(Token) * t, load8(record) + text_base);
+            std::memcpy(tokens + sizeof(Token) * t + 8, record + 8, 4);
+            store8(bytes + sizeof(TokenBytes) * t, load8(record + kRecordBytes) + byte_base);
+            return record;
         };
         if (!annotator_) {
             for (std::size_t t = 0; t < chunk.token_count; ++t) put_token(t);
         } else {
             // Room for whole copy blocks past the numbers.
             annotation_room_for(kept_bytes(chunk.annotation_size * sizeof(std::uint32_t), kAnnotationBlocks) / sizeof(std::uint32_t));
-            copy_blocks<kAnnotationBlocks>(reinterpret_cast<char*>(out_.annotations.data() + annotation_count_), chunk.annotations,
-                        chunk.annotation_size * sizeof(std::uint32_t));
-            std::uint32_t* at = out_.annotation_at.data() + token_count_;
-            std::uint32_t* notable = out_.notable.data();
+            copy_blocks<kAnnotationBlocks>(reinterpret_cast<char*>(annotations_ + annotation_count_), chunk.annotations,
+                                           chunk.annotation_size * sizeof(std::uint32_t));
+            std::uint32_t* at = annotation_at_ + token_count_;
             const auto annotations_before = static_cast<std::uint32_t>(annotation_count_);
+            const auto tokens_before = static_cast<std::uint32_t>(token_count_);
+            std::size_t notable_count = notable_count_;
             for (std::size_t t = 0; t < chunk.token_count; ++t) {
-                const std::uint8_t* packed = put_token(t);
-                at[t] = annotations_before + (packed[6] | static_cast<std::uint32_t>(packed[7]) << 8);
+                const char* record = put_token(t);
+                at[t] = annotations_before + load4(record + kRecordAnnotation);
                 // Written always, kept when notable: a branch here missed for most rule words.
-                notable[notable_count_] = static_cast<std::uint32_t>(token_count_ + t);
-                notable_count_ += (packed[3] & kNotable) != 0;
+                notable_[notable_count] = tokens_before + static_cast<std::uint32_t>(t);
+                notable_count += static_cast<std::size_t>(record[kRecordNotable]);
             }
+            notable_count_ = notable_count;
             annotation_count_ += chunk.annotation_size;
         }
+        // The first token follows whitespace, but not at the start of the text
+        // (unless the chunk's normalised bytes open with it).
+        if (from == 0 && chunk.token_count > 0) tokens_[token_count_].space_before = chunk.tokens[kRecordOwnSpaceBefore] != 0;
         token_count_ += chunk.token_count;
         size_ += n;
     }
@@ -473,21 +513,21 @@ public:
         const std::vector<Token> tokens = tokenize(chunk.text);
         const std::size_t n = chunk.text.size();
         room_for(n);
-        std::memcpy(out_.normalized.text.data() + size_, chunk.text.data(), n);
+        std::memcpy(text_ + size_, chunk.text.data(), n);
         const auto base = static_cast<std::uint32_t>(size_);
         token_room_for(tokens.size());
         for (std::size_t t = 0; t < tokens.size(); ++t) {
-            out_.tokens[token_count_ + t] =
+            tokens_[token_count_ + t] =
                 Token{base + tokens[t].begin, base + tokens[t].end, tokens[t].kind, tokens[t].space_before || (t == 0 && from > 0)};
-            out_.token_bytes[token_count_ + t] = TokenBytes{from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]};
+            token_bytes_[token_count_ + t] = TokenBytes{from + chunk.origin[tokens[t].begin], from + chunk.origin[tokens[t].end]};
         }
         if (annotator_) {
             annotate_tokens(*annotator_, chunk.text, tokens, scratch_);
             annotation_room_for(scratch_.numbers.size());
-            std::copy(scratch_.numbers.begin(), scratch_.numbers.end(), out_.annotations.data() + annotation_count_);
+            std::copy(scratch_.numbers.begin(), scratch_.numbers.end(), annotations_ + annotation_count_);
             for (std::size_t t = 0; t < tokens.size(); ++t) {
-                out_.annotation_at[token_count_ + t] = static_cast<std::uint32_t>(annotation_count_ + scratch_.at[t]);
-                if (scratch_.notable[t]) out_.notable[notable_count_++] = static_cast<std::uint32_t>(token_count_ + t);
+                annotation_at_[token_count_ + t] = static_cast<std::uint32_t>(annotation_count_ + scratch_.at[t]);
+                if (scratch_.notable[t]) notable_[notable_count_++] = static_cast<std::uint32_t>(token_count_ + t);
             }
             annotation_count_ += scratch_.numbers.size();
         }
@@ -505,14 +545,25 @@ public:
 
 private:
     void room_for(std::size_t bytes) {
-        if (size_ + bytes > out_.normalized.text.size()) grow(2 * out_.normalized.text.size() + bytes);
+        if (size_ + bytes > text_capacity_) [[unlikely]] {
+            out_.normalized.text.resize(2 * text_capacity_ + bytes);
+            refresh();
+        }
     }
-    void grow(std::size_t bytes) { out_.normalized.text.resize(bytes); }
     void token_room_for(std::size_t count) {
-        if (token_count_ + count > out_.tokens.size()) grow_tokens(2 * out_.tokens.size() + count);
+        if (token_count_ + count > token_capacity_) [[unlikely]] {
+            resize_tokens(2 * token_capacity_ + count);
+            refresh();
+        }
+    }
+    void annotation_room_for(std::size_t count) {
+        if (annotation_count_ + count > annotation_capacity_) [[unlikely]] {
+            out_.annotations.resize(2 * annotation_capacity_ + count);
+            refresh();
+        }
     }
     // None of these arrays is filled when it grows (they hold plain data).
-    void grow_tokens(std::size_t count) {
+    void resize_tokens(std::size_t count) {
         out_.tokens.resize(count);
         out_.token_bytes.resize(count);
         if (annotator_) {
@@ -520,13 +571,29 @@ private:
             out_.notable.resize(count);  // at most every token
         }
     }
-    void annotation_room_for(std::size_t count) {
-        if (annotation_count_ + count > out_.annotations.size()) grow_annotations(2 * out_.annotations.size() + count);
+    void refresh() {
+        text_ = out_.normalized.text.data();
+        text_capacity_ = out_.normalized.text.size();
+        tokens_ = out_.tokens.data();
+        token_bytes_ = out_.token_bytes.data();
+        token_capacity_ = out_.tokens.size();
+        annotation_at_ = out_.annotation_at.data();
+        notable_ = out_.notable.data();
+        annotations_ = out_.annotations.data();
+        annotation_capacity_ = out_.annotations.size();
     }
-    void grow_annotations(std::size_t count) { out_.annotations.resize(count); }
 
     NormalizedTokens& out_;
     const TokenAnnotator* annotator_;
+    char* text_ = nullptr;
+    std::size_t text_capacity_ = 0;
+    Token* tokens_ = nullptr;
+    TokenBytes* token_bytes_ = nullptr;
+    std::uint32_t* annotation_at_ = nullptr;
+    std::uint32_t* notable_ = nullptr;
+    std::size_t token_capacity_ = 0;
+    std::uint32_t* annotations_ = nullptr;
+    std::size_t annotation_capacity_ = 0;
     std::size_t size_ = 0;
     std::size_t token_count_ = 0;
     std::size_t annotation_count_ = 0;
@@ -588,7 +655,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const 
         // ends a token, so the chunk's tokens are the word's.
         const bool space_after = word_end < n && bytes[word_end] == ' ';
         pos = word_end + static_cast<std::size_t>(space_after);
-        const std::string_view text = utf8.substr(start, pos - start);
+        const std::string_view text(utf8.data() + start, pos - start);
         if (ChunkResult chunk; memo.get(text, word.hash ^ static_cast<std::uint64_t>(space_after), n - start, annotator, chunk)) {
             if (chunk.joins_before && start > 0) {
                 out = in_two_steps(utf8, annotator);
