@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <deque>
 #include <bit>
-#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -58,12 +57,6 @@ std::uint64_t load8(const void* p) {
     std::memcpy(&v, p, 8);
     return v;
 }
-std::uint32_t load4(const void* p) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-void store8(void* p, std::uint64_t v) { std::memcpy(p, &v, 8); }
 
 // The hash of a word whose end is known: its first sixteen bytes (zero-filled),
 // then for a longer word every further eight (the last zero-filled) and its length.
@@ -173,26 +166,17 @@ std::uint8_t sentence_end_in(std::string_view chunk) {
 // offsets are kept in two bytes.
 constexpr std::size_t kMaxAnnotationNumbers = 0xFFFF;
 
-// A remembered token, laid out as the document's arrays want it so that a
-// met chunk's tokens are copied with an addition, not assembled field by
-// field: its Token (begin and end in the chunk's normalised bytes, kind,
-// whitespace before: set for the first token, whose chunk follows whitespace
-// everywhere but at the start of a text), whether it is notable and whether
-// whitespace came before it within the chunk (in the Token's padding), its TokenBytes in the chunk's own bytes (only token ends
-// were ever asked of the origins of the normalised bytes), and where its
-// annotation starts among the chunk's numbers.
-constexpr std::size_t kTokenRecordBytes = 24;
-constexpr std::size_t kRecordNotable = 10;
-constexpr std::size_t kRecordOwnSpaceBefore = 11;
-constexpr std::size_t kRecordBytes = 12;
-constexpr std::size_t kRecordAnnotation = 20;
-static_assert(sizeof(Token) == 12 && offsetof(Token, kind) == 8 && offsetof(Token, space_before) == 9 && sizeof(TokenKind) == 1);
-static_assert(sizeof(TokenBytes) == 8);
+// A remembered token: begin, end, kind, flags, where it begins and ends in
+// the chunk's own bytes (only token ends were ever asked of the origins of
+// the normalised bytes), and where its annotation starts (two bytes).
+constexpr std::size_t kPackedTokenBytes = 8;
+constexpr std::uint8_t kSpaceBefore = 1;
+constexpr std::uint8_t kNotable = 2;
 
 // What one chunk becomes on its own. Offsets are relative to the chunk.
 struct ChunkResult {
     std::string_view normalized;
-    const char* tokens = nullptr;  // kTokenRecordBytes each
+    const std::uint8_t* tokens = nullptr;  // kPackedTokenBytes each
     // The annotator's numbers for its tokens, one after the other, as bytes
     // (the arena does not align them).
     const char* annotations = nullptr;
@@ -373,9 +357,9 @@ private:
         const char* data = arena_.data() + slot.begin + slot.size;
         ChunkResult r;
         r.normalized = std::string_view(data, slot.normalized_size);
-        r.tokens = data + kept_bytes(slot.normalized_size, kNormalizedBlocks);
+        r.tokens = reinterpret_cast<const std::uint8_t*>(data + kept_bytes(slot.normalized_size, kNormalizedBlocks));
         r.token_count = slot.token_count;
-        r.annotations = r.tokens + kTokenRecordBytes * slot.token_count;
+        r.annotations = data + kept_bytes(slot.normalized_size, kNormalizedBlocks) + kPackedTokenBytes * slot.token_count;
         r.annotation_size = slot.annotation_size;
         r.joins_before = slot.joins_before;
         r.sentence_end_at = slot.sentence_end_at;
@@ -390,7 +374,7 @@ private:
         const std::size_t n = normalized.size();
         const std::size_t annotation_size = annotated ? annotations_.numbers.size() : 0;
         const std::size_t annotation_bytes = annotation_size * sizeof(std::uint32_t);
-        const std::size_t entry_bytes = chunk.size() + kept_bytes(n, kNormalizedBlocks) + kTokenRecordBytes * tokens_.size() +
+        const std::size_t entry_bytes = chunk.size() + kept_bytes(n, kNormalizedBlocks) + kPackedTokenBytes * tokens_.size() +
                                         (annotated ? kept_bytes(annotation_bytes, kAnnotationBlocks) : 0);
         const auto begin = static_cast<std::uint32_t>(arena_.size());
         arena_.resize(arena_.size() + entry_bytes);  // zero-filled: the padding after each region stays zero
@@ -400,18 +384,19 @@ private:
         std::memcpy(at, normalized.data(), n);
         at += kept_bytes(n, kNormalizedBlocks);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            Token t = tokens_[i];
-            const bool own_space_before = t.space_before;
-            t.space_before = t.space_before || i == 0;
-            std::memcpy(at, &t, sizeof(Token));
-            at[kRecordNotable] = static_cast<char>(annotated && annotations_.notable[i] != 0);
-            at[kRecordOwnSpaceBefore] = static_cast<char>(own_space_before);
+            const Token& t = tokens_[i];
+            const bool notable = annotated && annotations_.notable[i] != 0;
+            const std::size_t annotation_at = annotated ? annotations_.at[i] : 0;
+            at[0] = static_cast<char>(t.begin);
+            at[1] = static_cast<char>(t.end);
+            at[2] = static_cast<char>(t.kind);
+            at[3] = static_cast<char>((t.space_before ? kSpaceBefore : 0) | (notable ? kNotable : 0));
             // The origin map has one entry past the text: the chunk's length.
-            const TokenBytes bytes{normalized_.origin[t.begin], normalized_.origin[t.end]};
-            std::memcpy(at + kRecordBytes, &bytes, sizeof(bytes));
-            const auto annotation_at = static_cast<std::uint32_t>(annotated ? annotations_.at[i] : 0);
-            std::memcpy(at + kRecordAnnotation, &annotation_at, sizeof(annotation_at));
-            at += kTokenRecordBytes;
+            at[4] = static_cast<char>(normalized_.origin[t.begin]);
+            at[5] = static_cast<char>(normalized_.origin[t.end]);
+            at[6] = static_cast<char>(annotation_at & 0xFF);
+            at[7] = static_cast<char>(annotation_at >> 8);
+            at += kPackedTokenBytes;
         }
         if (annotated) std::memcpy(at, annotations_.numbers.data(), annotation_bytes);
         // At most one token per normalised byte, so the count fits a byte too.
@@ -466,20 +451,16 @@ public:
         const std::size_t n = chunk.normalized.size();
         room_for(kept_bytes(n, kNormalizedBlocks));
         copy_blocks<kNormalizedBlocks>(text_ + size_, chunk.normalized.data(), n);
-        // Begin and end moved together: one addition of both to a pair of
-        // 32-bit offsets that cannot carry (a text is under 4 GB).
-        auto both = [](std::uint64_t offset) { return offset | offset << 32; };
-        const std::uint64_t text_base = both(size_);
-        const std::uint64_t byte_base = both(from);
+        const auto base = static_cast<std::uint32_t>(size_);
         token_room_for(chunk.token_count);
-        char* tokens = reinterpret_cast<char*>(tokens_ + token_count_);
-        char* bytes = reinterpret_cast<char*>(token_bytes_ + token_count_);
+        Token* tokens = tokens_ + token_count_;
+        TokenBytes* bytes = token_bytes_ + token_count_;
         auto put_token = [&](std::size_t t) {
-            const char* record = chunk.tokens + kTokenRecordBytes * t;
-            store8(tokens + sizeof(Token) * t, load8(record) + text_base);
-            std::memcpy(tokens + sizeof(Token) * t + 8, record + 8, 4);
-            store8(bytes + sizeof(TokenBytes) * t, load8(record + kRecordBytes) + byte_base);
-            return record;
+            const std::uint8_t* packed = chunk.tokens + kPackedTokenBytes * t;
+            tokens[t] = Token{base + packed[0], base + packed[1], static_cast<TokenKind>(packed[2]),
+                              (packed[3] & kSpaceBefore) != 0 || (t == 0 && from > 0)};
+            bytes[t] = TokenBytes{from + packed[4], from + packed[5]};
+            return packed;
         };
         if (!annotator_) {
             for (std::size_t t = 0; t < chunk.token_count; ++t) put_token(t);
@@ -493,18 +474,15 @@ public:
             const auto tokens_before = static_cast<std::uint32_t>(token_count_);
             std::size_t notable_count = notable_count_;
             for (std::size_t t = 0; t < chunk.token_count; ++t) {
-                const char* record = put_token(t);
-                at[t] = annotations_before + load4(record + kRecordAnnotation);
+                const std::uint8_t* packed = put_token(t);
+                at[t] = annotations_before + (packed[6] | static_cast<std::uint32_t>(packed[7]) << 8);
                 // Written always, kept when notable: a branch here missed for most rule words.
                 notable_[notable_count] = tokens_before + static_cast<std::uint32_t>(t);
-                notable_count += static_cast<std::size_t>(record[kRecordNotable]);
+                notable_count += (packed[3] & kNotable) != 0;
             }
             notable_count_ = notable_count;
             annotation_count_ += chunk.annotation_size;
         }
-        // The first token follows whitespace, but not at the start of the text
-        // (unless the chunk's normalised bytes open with it).
-        if (from == 0 && chunk.token_count > 0) tokens_[token_count_].space_before = chunk.tokens[kRecordOwnSpaceBefore] != 0;
         token_count_ += chunk.token_count;
         size_ += n;
     }
