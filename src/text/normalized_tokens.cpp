@@ -34,10 +34,12 @@ constexpr std::size_t kMaxArenaBytesInDocument = std::size_t{1} << 27;
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // A chunk's word (up to ASCII whitespace) and its hash, found in one pass.
-// No byte of a word is zero (every byte up to 0x20 ends one or sends it down
-// the careful path), so a word of up to sixteen bytes is hashed as its
-// sixteen bytes zero-filled, with no length: two multiplies, where hashing
-// eight bytes at a time chained four and chose between two lengths.
+// A word of up to sixteen bytes is hashed as its sixteen bytes zero-filled,
+// without its length: two multiplies, where hashing eight bytes at a time
+// chained four and chose between two lengths. Words that differ only by
+// trailing zero bytes (a control character sends a word down the careful
+// path, which keeps them) share a hash and nothing else: the memo compares
+// sizes and bytes.
 struct ScannedWord {
     std::size_t end = 0;
     std::uint64_t hash = 0;
@@ -86,15 +88,15 @@ alignas(16) constexpr unsigned char kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0x
 ScannedWord scan_word(const unsigned char* bytes, std::size_t pos, std::size_t n) {
     const std::size_t start = pos;
     const __m128i space = _mm_set1_epi8(0x20);
-    auto word_ends_in = [&space](const unsigned char* at) {  // bytes <= 0x20
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+    auto word_ends_in = [&space](__m128i block) {  // bytes <= 0x20
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(block, space), block)));
     };
     if (pos + 16 <= n) {
-        if (const unsigned ends = word_ends_in(bytes + pos); ends != 0) {
+        const __m128i block = load(bytes + pos);
+        if (const unsigned ends = word_ends_in(block); ends != 0) {
             const auto within = static_cast<std::size_t>(std::countr_zero(ends));
             if (is_ascii_space(bytes[pos + within])) {
-                const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
                 const __m128i word = _mm_and_si128(block, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - within)));
                 const auto low = static_cast<std::uint64_t>(_mm_cvtsi128_si64(word));
                 const auto high = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
@@ -103,7 +105,7 @@ ScannedWord scan_word(const unsigned char* bytes, std::size_t pos, std::size_t n
             // A control character inside the word: byte by byte from here.
         } else {
             for (pos += 16; pos + 16 <= n; pos += 16)
-                if (const unsigned later = word_ends_in(bytes + pos); later != 0) {
+                if (const unsigned later = word_ends_in(load(bytes + pos)); later != 0) {
                     pos += static_cast<std::size_t>(std::countr_zero(later));
                     break;
                 }
