@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "corpus/document_reader.hpp"
 #include "corpus/json_scanner.hpp"
@@ -122,6 +123,46 @@ TEST_CASE("a byte-order mark is not part of the text") {
     const auto c = read({f.string()});
     REQUIRE(c.docs.size() == 1);
     CHECK(c.docs[0].text == "Meta");
+}
+
+TEST_CASE("a JSONL file is read (mapped) line for line as a stream of the same bytes is") {
+    // CRLF endings, a blank line, a bad line, and a last line without a newline.
+    const std::string bytes =
+        "{\"id\": \"a1\", \"text\": \"Meta released Llama.\"}\r\n"
+        "\r\n"
+        "{\"id\": \"a2\", \"text\": \n"
+        "{\"id\": \"a3\", \"text\": \"Mistral AI released Mixtral.\"}";
+    TempDir dir;
+    const auto file = dir.write("crlf.jsonl", bytes);
+    const auto mapped = read({file.string()});
+    Collected streamed;
+    std::istringstream in(bytes);
+    aikg::corpus::read_jsonl(
+        in, file.string(), [&](Document&& d) { streamed.docs.push_back(std::move(d)); },
+        [&](const InputProblem& p) { streamed.problems.push_back(p); });
+    REQUIRE(mapped.docs.size() == 2);
+    REQUIRE(streamed.docs.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(mapped.docs[i].id == streamed.docs[i].id);
+        CHECK(mapped.docs[i].text == streamed.docs[i].text);
+        CHECK(mapped.docs[i].source == streamed.docs[i].source);
+    }
+    CHECK(mapped.docs[1].text == "Mistral AI released Mixtral.");
+    CHECK(mapped.docs[1].source == file.string() + ":4");
+    REQUIRE(mapped.problems.size() == 1);
+    REQUIRE(streamed.problems.size() == 1);
+    CHECK(mapped.problems[0].where == file.string() + ":3");
+    CHECK(mapped.problems[0].reason == streamed.problems[0].reason);
+}
+
+TEST_CASE("an empty JSONL file is a named problem, not a crash") {
+    TempDir dir;
+    const auto file = dir.write("empty.jsonl", "");
+    const auto c = read({file.string()});
+    CHECK(c.docs.empty());
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].where == file.string());
+    CHECK(c.problems[0].reason == "file is empty (no JSON lines)");
 }
 
 TEST_CASE("a JSON string's plain run ends at the first quote, backslash or control byte") {
