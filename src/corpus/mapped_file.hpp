@@ -1,8 +1,8 @@
 #pragma once
 // A regular file's bytes mapped into memory, read front to back: a JSONL
-// corpus is scanned where the page cache holds it, without copying it into
-// a read buffer and again into a line (those two copies were 4% of
-// `aikg extract`).
+// corpus is scanned where the page cache holds it, without the kernel
+// copying it into a read buffer and getline copying it again into a line
+// (0.7% of `aikg extract`'s CPU time on the bench corpus, half of it system time).
 
 #include <cstddef>
 #include <optional>
