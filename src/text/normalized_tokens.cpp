@@ -274,6 +274,15 @@ public:
         if (used_ >= kMaxEntries || arena_.size() >= kMaxArenaBytes) clear();
     }
 
+    // Asks the cache for the slot where get() will look first for a chunk
+    // of hash `h` (WordsAhead).
+    void prefetch_slot(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+    // Asks for the bytes of the chunk in that slot, once the slot is near.
+    void prefetch_entry(std::uint64_t h) const {
+        const Slot& slot = slots_[h & (slots_.size() - 1)];
+        if (slot.hash == static_cast<std::uint32_t>(h)) __builtin_prefetch(arena_.data() + slot.begin);
+    }
+
     // The chunk's result, from the memo or computed and remembered, into
     // `out`; false for a chunk too long to keep (its offsets would not fit a
     // byte) or when the memo is at its limit. Valid until the next call.
@@ -419,6 +428,74 @@ private:
     std::vector<Token> tokens_;
     ChunkAnnotations annotations_;
     TokenNotes token_notes_;
+};
+
+// The words of a text, each scanned (scan_word) some words ahead of its
+// turn, when the memo is asked for its slot and then its bytes: the memo
+// outgrows the core's second cache, and the loop's waits for the two were a
+// third of normalising on a machine whose last cache is shared (measured on
+// the 20 MB benchmark corpus: 8% less time for all of `aikg extract`, where
+// asking one word ahead won 4%).
+class WordsAhead {
+public:
+    WordsAhead(const unsigned char* bytes, std::size_t n, const ChunkMemo& memo) : bytes_(bytes), n_(n), memo_(memo) {}
+
+    // The word starting at `start` (not whitespace); a start other than the
+    // next word scanned ahead (none such in normalize_and_tokenize) starts over.
+    ScannedWord take(std::size_t start) {
+        ScannedWord word;
+        if (count_ > 0 && ahead_[first_].start == start) {
+            word = ahead_[first_].word;
+            first_ = (first_ + 1) % kAhead;
+            --count_;
+        } else {
+            word = scan_word(bytes_, start, n_);
+            count_ = 0;
+            scan_from_ = chunk_end(word);
+        }
+        fill();
+        if (count_ > kEntryAhead) memo_.prefetch_entry(ahead_[(first_ + kEntryAhead) % kAhead].hash);
+        return word;
+    }
+
+    // A chunk's hash for the memo: its word's, with whether a space follows.
+    std::uint64_t chunk_hash(const ScannedWord& word) const { return word.hash ^ static_cast<std::uint64_t>(space_after(word)); }
+    bool space_after(const ScannedWord& word) const { return word.end < n_ && bytes_[word.end] == ' '; }
+
+private:
+    // How far ahead the slot and then the bytes are asked for: fewer waited
+    // for part of the memory's latency, more won nothing more (4, 8, 16, 32 tried).
+    static constexpr std::size_t kAhead = 16;
+    static constexpr std::size_t kEntryAhead = 8;
+
+    std::size_t chunk_end(const ScannedWord& word) const { return word.end + static_cast<std::size_t>(space_after(word)); }
+
+    void fill() {
+        while (count_ < kAhead) {
+            while (scan_from_ < n_ && is_ascii_space(bytes_[scan_from_])) ++scan_from_;
+            if (scan_from_ >= n_) return;
+            Ahead& a = ahead_[(first_ + count_) % kAhead];
+            a.start = scan_from_;
+            a.word = scan_word(bytes_, scan_from_, n_);
+            a.hash = chunk_hash(a.word);
+            memo_.prefetch_slot(a.hash);
+            scan_from_ = chunk_end(a.word);
+            ++count_;
+        }
+    }
+
+    struct Ahead {
+        std::size_t start;
+        ScannedWord word;
+        std::uint64_t hash;
+    };
+    const unsigned char* bytes_;
+    std::size_t n_;
+    const ChunkMemo& memo_;
+    Ahead ahead_[kAhead];  // a ring of count_ words from first_
+    std::size_t first_ = 0;
+    std::size_t count_ = 0;
+    std::size_t scan_from_ = 0;  // where the next word ahead is searched from
 };
 
 // The document's buffers, written through raw pointers into space grown
@@ -620,6 +697,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const 
     const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
     std::size_t pos = 0;
+    WordsAhead words(bytes, n, memo);
     while (pos < n) {
         while (pos < n && is_ascii_space(bytes[pos])) {
             writer.put_space(static_cast<char>(bytes[pos]));
@@ -628,7 +706,7 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const 
         }
         if (pos >= n) break;
         const std::size_t start = pos;
-        const ScannedWord word = scan_word(bytes, pos, n);
+        const ScannedWord word = words.take(start);
         const std::size_t word_end = word.end;
         // The space after a word goes with it, so that the usual single space
         // costs no turn of the loop above: a space normalises to itself and
