@@ -28,9 +28,17 @@ struct CatalogFact {
     std::optional<EntityId> object_id;  // `object` resolved at load time
 };
 
-struct Entity {
-    std::string name;  // canonical English name
+// What extraction reads of an entity for every mention (its type, whether
+// it is a category, its company) comes first and the record starts a cache
+// line, so that one line holds them and one prefetch brings them
+// (EntityTable::prefetch): spread over the 350-byte record they were two
+// lines, and waiting for them was 2.5% of `aikg extract` on the bench corpus.
+struct alignas(64) Entity {
     std::string type;
+    std::optional<EntityId> maker_id, company_id;  // `maker` and `company` resolved at load time
+    bool case_sensitive = false;  // Latin aliases are also common words: match them capitalised only
+    bool category = false;        // a side of the divide ("open models"), not a single thing
+    std::string name;  // canonical English name
     std::vector<std::string> aliases;
     std::string openness;  // empty when unknown
     std::string openness_source;
@@ -39,12 +47,9 @@ struct Entity {
     // the organisation that stands behind it when the text uses the name for
     // the company ("Hugging Face released StarCoder").
     std::string company;
-    std::optional<EntityId> maker_id, company_id;  // `maker` and `company` resolved at load time
-    bool case_sensitive = false;
-    bool category = false;  // a side of the divide ("open models"), not a single thing
     // Other types the name takes when the words around it say so (StarCoder,
     // a model, is also the dataset it was trained on).
-    std::vector<std::string> senses;  // Latin aliases are also common words: match them capitalised only
+    std::vector<std::string> senses;
     // text::matching_key of the name, then of each alias in order, one per
     // form even when empty (set by the catalog's load for every entity it
     // keeps; empty for entities found in text): the store files an entity
