@@ -432,10 +432,11 @@ private:
 
 // The words of a text, each scanned (scan_word) some words ahead of its
 // turn, when the memo is asked for its slot and then its bytes: the memo
-// outgrows the core's second cache, and the loop's waits for the two were a
-// third of normalising on a machine whose last cache is shared (measured on
-// the 20 MB benchmark corpus: 8% less time for all of `aikg extract`, where
-// asking one word ahead won 4%).
+// outgrows the core's second cache, and the loop's waits for the two were
+// half of normalising on a machine with 1 MB of it and a shared last cache
+// (measured on the 20 MB benchmark corpus: 6-8% less CPU time for all of
+// `aikg extract`, 12% in the profile-guided build, where asking one word
+// ahead won 4%; on a machine with larger caches, no change).
 class WordsAhead {
 public:
     WordsAhead(const unsigned char* bytes, std::size_t n, const ChunkMemo& memo) : bytes_(bytes), n_(n), memo_(memo) {}
@@ -464,7 +465,8 @@ public:
 
 private:
     // How far ahead the slot and then the bytes are asked for: fewer waited
-    // for part of the memory's latency, more won nothing more (4, 8, 16, 32 tried).
+    // for part of the memory's latency, more won nothing more (1, 2, 4, 8,
+    // 16 and 32 words ahead tried).
     static constexpr std::size_t kAhead = 16;
     static constexpr std::size_t kEntryAhead = 8;
 
@@ -711,10 +713,10 @@ void normalize_and_tokenize(std::string_view utf8, NormalizedTokens& out, const 
         // The space after a word goes with it, so that the usual single space
         // costs no turn of the loop above: a space normalises to itself and
         // ends a token, so the chunk's tokens are the word's.
-        const bool space_after = word_end < n && bytes[word_end] == ' ';
+        const bool space_after = words.space_after(word);
         pos = word_end + static_cast<std::size_t>(space_after);
         const std::string_view text(utf8.data() + start, pos - start);
-        if (ChunkResult chunk; memo.get(text, word.hash ^ static_cast<std::uint64_t>(space_after), n - start, annotator, chunk)) {
+        if (ChunkResult chunk; memo.get(text, words.chunk_hash(word), n - start, annotator, chunk)) {
             if (chunk.joins_before && start > 0) {
                 out = in_two_steps(utf8, annotator);
                 return;
