@@ -296,7 +296,7 @@ public:
                                     ChunkResult& out) {
         if (chunk.size() > kMaxChunkBytes) return false;
         std::size_t i = index_of(chunk, h, readable);
-        if (slots_[i].size == kEmpty && !learn(chunk, h, i, annotator)) return false;
+        if (slots_[i].begin == kEmpty && !learn(chunk, h, i, annotator)) return false;
         out = result_of(slots_[i]);
         return true;
     }
@@ -318,7 +318,7 @@ private:
             if (annotations_.numbers.size() > kMaxAnnotationNumbers) return false;
         }
         if ((used_ + 1) * 2 > slots_.size()) {
-            grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.size == kEmpty; });
+            grow_linear_probing(slots_, Slot{}, [](const Slot& slot) { return slot.begin == kEmpty; });
             i = index_of(chunk, h, 0);
         }
         slots_[i] = remember(chunk, h, annotator != nullptr);
@@ -326,21 +326,32 @@ private:
         return true;
     }
 
-    static constexpr std::uint8_t kEmpty = 0;  // no chunk is empty
+    static constexpr std::uint32_t kEmpty = UINT32_MAX;  // no entry begins there
 
-    // Sixteen bytes: tens of thousands of distinct chunks make a table larger
+    // Eight bytes: tens of thousands of distinct chunks make a table larger
     // than the core's second cache, and its first probe was the loop's
-    // slowest load (24-byte slots: 1.5 MB for the bench corpus, now 1 MB).
+    // slowest load (24-byte slots: 1.5 MB for the bench corpus, 16-byte
+    // slots 1 MB, now 512 KB). What the slot held besides is in the entry's
+    // header, beside the chunk's bytes that are compared anyway.
     struct Slot {
-        std::uint32_t hash = 0;   // the hash's low half: where it goes, and a first test
-        std::uint32_t begin = 0;  // in arena_: the chunk, its normalised bytes, tokens, annotations
-        std::uint8_t size = kEmpty;
+        std::uint32_t hash = 0;        // the hash's low half: where it goes, and a first test
+        std::uint32_t begin = kEmpty;  // in arena_: the header, the chunk, its normalised bytes, tokens, annotations
+    };
+    struct Header {
+        std::uint8_t size = 0;
         std::uint8_t normalized_size = 0;
         std::uint8_t token_count = 0;
         bool joins_before = false;
         std::uint8_t sentence_end_at = kNoSentenceEnd;
+        std::uint8_t unused = 0;
         std::uint16_t annotation_size = 0;
     };
+    static_assert(sizeof(Header) == 8);
+    static Header header_at(const char* entry) {
+        Header header;
+        std::memcpy(&header, entry, sizeof header);
+        return header;
+    }
 
     void clear() {
         slots_.assign(1024, Slot{});
@@ -357,23 +368,27 @@ private:
         const bool short_chunk = chunk.size() <= kCopyBlock && readable >= kCopyBlock;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots_[i];
-            if (slot.size == kEmpty) return i;
-            if (slot.hash != static_cast<std::uint32_t>(h) || slot.size != chunk.size()) continue;
-            const char* kept = arena_.data() + slot.begin;
+            if (slot.begin == kEmpty) return i;
+            if (slot.hash != static_cast<std::uint32_t>(h)) continue;
+            const char* entry = arena_.data() + slot.begin;
+            if (static_cast<std::uint8_t>(entry[0]) != chunk.size()) continue;
+            const char* kept = entry + sizeof(Header);
             if (short_chunk ? same_short_bytes(kept, chunk.data(), chunk.size()) : same_short_string(kept, chunk.data(), chunk.size())) return i;
         }
     }
 
     ChunkResult result_of(const Slot& slot) const {
-        const char* data = arena_.data() + slot.begin + slot.size;
+        const char* entry = arena_.data() + slot.begin;
+        const Header header = header_at(entry);
+        const char* data = entry + sizeof(Header) + header.size;
         ChunkResult r;
-        r.normalized = std::string_view(data, slot.normalized_size);
-        r.tokens = reinterpret_cast<const std::uint8_t*>(data + kept_bytes(slot.normalized_size, kNormalizedBlocks));
-        r.token_count = slot.token_count;
-        r.annotations = data + kept_bytes(slot.normalized_size, kNormalizedBlocks) + kPackedTokenBytes * slot.token_count;
-        r.annotation_size = slot.annotation_size;
-        r.joins_before = slot.joins_before;
-        r.sentence_end_at = slot.sentence_end_at;
+        r.normalized = std::string_view(data, header.normalized_size);
+        r.tokens = reinterpret_cast<const std::uint8_t*>(data + kept_bytes(header.normalized_size, kNormalizedBlocks));
+        r.token_count = header.token_count;
+        r.annotations = data + kept_bytes(header.normalized_size, kNormalizedBlocks) + kPackedTokenBytes * header.token_count;
+        r.annotation_size = header.annotation_size;
+        r.joins_before = header.joins_before;
+        r.sentence_end_at = header.sentence_end_at;
         return r;
     }
 
@@ -385,11 +400,21 @@ private:
         const std::size_t n = normalized.size();
         const std::size_t annotation_size = annotated ? annotations_.numbers.size() : 0;
         const std::size_t annotation_bytes = annotation_size * sizeof(std::uint32_t);
-        const std::size_t entry_bytes = chunk.size() + kept_bytes(n, kNormalizedBlocks) + kPackedTokenBytes * tokens_.size() +
+        const std::size_t entry_bytes = sizeof(Header) + chunk.size() + kept_bytes(n, kNormalizedBlocks) + kPackedTokenBytes * tokens_.size() +
                                         (annotated ? kept_bytes(annotation_bytes, kAnnotationBlocks) : 0);
         const auto begin = static_cast<std::uint32_t>(arena_.size());
         arena_.resize(arena_.size() + entry_bytes);  // zero-filled: the padding after each region stays zero
         char* at = arena_.data() + begin;
+        const Header header{static_cast<std::uint8_t>(chunk.size()),
+                            static_cast<std::uint8_t>(n),
+                            // At most one token per normalised byte, so the count fits a byte too.
+                            static_cast<std::uint8_t>(tokens_.size()),
+                            joins_before(chunk),
+                            sentence_end_in(chunk),
+                            0,
+                            static_cast<std::uint16_t>(annotation_size)};
+        std::memcpy(at, &header, sizeof header);
+        at += sizeof header;
         std::memcpy(at, chunk.data(), chunk.size());
         at += chunk.size();
         std::memcpy(at, normalized.data(), n);
@@ -410,14 +435,10 @@ private:
             at += kPackedTokenBytes;
         }
         if (annotated) std::memcpy(at, annotations_.numbers.data(), annotation_bytes);
-        // At most one token per normalised byte, so the count fits a byte too.
-        return Slot{static_cast<std::uint32_t>(h),      begin,
-                    static_cast<std::uint8_t>(chunk.size()), static_cast<std::uint8_t>(n),
-                    static_cast<std::uint8_t>(tokens_.size()), joins_before(chunk),
-                    sentence_end_in(chunk),               static_cast<std::uint16_t>(annotation_size)};
+        return Slot{static_cast<std::uint32_t>(h), begin};
     }
 
-    static_assert(sizeof(Slot) == 16);
+    static_assert(sizeof(Slot) == 8);
     bool annotated_;
     TokenAnnotator::Key key_;
     std::vector<Slot> slots_;
