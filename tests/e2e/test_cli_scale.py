@@ -2,6 +2,7 @@
 import json
 import os
 import random
+import re
 import sqlite3
 import unittest
 
@@ -196,6 +197,25 @@ class Bench(unittest.TestCase):
             self.assertEqual(len(ceiling), 1)
             self.assertEqual(ceiling[0][4], rows[0][4])
             self.assertRegex(out, r"scaling: extract --jobs 2 runs \d+\.\d\dx as fast as --jobs 1; 2 one-job runs side by side get \d+\.\d\dx")
+
+    def test_python_peer_is_timed_whole_and_by_its_own_timer(self):
+        with ScratchDir() as d:
+            code, out, err = run("bench", "--only", "text", "--mb", "1", "--jobs", "1", "--work-dir", d, "--repeat", "1")
+            self.assertEqual(code, 0, err)
+            rows = {r[0]: r for r in ([c.strip() for c in line.split("|")[1:-1]] for line in out.splitlines()
+                                      if line.startswith("| peer: Python pipeline"))}
+            own = rows["peer: Python pipeline (PyICU, pyahocorasick, regex), its own timer (reading and matching)"]
+            whole = rows["peer: Python pipeline (PyICU, pyahocorasick, regex), whole process (interpreter, imports, catalog load)"]
+            # Same run, same candidates; the whole process takes longer than its timer.
+            self.assertEqual(own[4], whole[4])
+            self.assertGreater(int(own[4]), 0)
+            self.assertGreater(float(whole[2]), float(own[2]))
+            match = re.search(r"against the Python pipeline: extract --jobs 1 runs (\d+\.\d\d)x as fast, both timed from process "
+                              r"start to exit; (\d+\.\d\d)x against the pipeline's own timer", out)
+            self.assertIsNotNone(match, out)
+            self.assertGreater(float(match.group(1)), float(match.group(2)))
+            # What each run wrote is removed with the run.
+            self.assertEqual([f for f in os.listdir(d) if f.endswith("facts.jsonl") or f.startswith("python-candidates")], [])
 
     def test_bad_options_are_usage_errors(self):
         for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"], ["--repeat", "0"]):
