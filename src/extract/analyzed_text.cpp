@@ -28,14 +28,18 @@ public:
         if (words_)
             for (const text::CliticSplit& r : readings_) words_->lookup(r.stem, out);
         const std::size_t words = out.size() - header_at - 1;
-        for (const text::CliticSplit& r : readings_) out.push_back(static_cast<std::uint32_t>(r.prefix.size()));
+        prefix_sizes_.clear();
+        for (const text::CliticSplit& r : readings_) prefix_sizes_.push_back(r.prefix.size());
+        packed_token::append_prefixes(prefix_sizes_, out);
         bool starts_name = false;
         if (names_) {
+            const std::size_t roots_at = out.size();
             for (const text::CliticSplit& r : readings_) {
                 const std::uint32_t root = names_->root_of(r.stem);
                 out.push_back(root);
                 starts_name = starts_name || root != MentionMatcher::kNoNode;
             }
+            if (!starts_name) out.resize(roots_at);  // every root is none: none kept
         }
         out[header_at] = packed_token::header(readings_.size(), words, names_ != nullptr, text::is_soft_separator(token), starts_name);
         return words != 0;
@@ -45,6 +49,7 @@ private:
     const WordIndex* words_;
     const MentionMatcher* names_;
     mutable std::vector<text::CliticSplit> readings_;  // scratch: an annotator serves one thread
+    mutable std::vector<std::size_t> prefix_sizes_;
 };
 
 // Buffers above this many bytes of text are not kept between documents.

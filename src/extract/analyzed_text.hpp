@@ -69,7 +69,7 @@ struct AnalyzedText {
     std::size_t reading_count(std::size_t i) const { return packed_token::readings(*facts(i)); }
     text::CliticSplit reading(std::size_t i, std::size_t r) const {
         const std::string_view token = token_text(i);
-        const std::uint32_t prefix = facts(i)[1 + packed_token::words(*facts(i)) + r];
+        const std::uint32_t prefix = packed_token::prefix_bytes(facts(i), r);
         return {token.substr(0, prefix), token.substr(prefix)};
     }
 
@@ -78,7 +78,8 @@ struct AnalyzedText {
     bool has_name_roots() const { return analysed_with_names; }
     std::uint32_t name_root(std::size_t i, std::size_t r) const {
         const std::uint32_t* f = facts(i);
-        return f[1 + packed_token::words(*f) + packed_token::readings(*f) + r];
+        if (!packed_token::keeps_roots(*f)) return packed_token::kNoRoot;
+        return f[1 + packed_token::words(*f) + packed_token::prefix_numbers(*f) + r];
     }
     bool may_start_name(std::size_t i) const { return packed_token::starts_name(*facts(i)); }
 

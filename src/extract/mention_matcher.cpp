@@ -6,9 +6,11 @@
 #include "text/utf8.hpp"
 #include "text/linear_probing.hpp"
 #include "text/word_hash.hpp"
+#include "extract/packed_token.hpp"
 #include "extract/word_index.hpp"
 
 namespace aikg::extract {
+static_assert(MentionMatcher::kNoNode == packed_token::kNoRoot);
 namespace {
 
 bool is_word(text::TokenKind k) { return k == text::TokenKind::Latin || k == text::TokenKind::Number; }

@@ -14,9 +14,19 @@
 
 TEST_CASE("a token's packed facts keep their counts in the header, and refuse counts past it") {
     namespace packed = aikg::extract::packed_token;
-    // wa-sharika: one rule word (5), readings with prefixes of 0 and 2 bytes, their trie roots 7 and 11.
-    const std::vector<std::uint32_t> wa_sharika = {packed::header(2, 1, true, false, true), 5, 0, 2, 7, 11};
+    // wa-sharika: one rule word (5), readings with prefixes of 0 and 2 bytes
+    // (one number, a byte each), their trie roots 7 and 11.
+    const std::vector<std::uint32_t> wa_sharika = {packed::header(2, 1, true, false, true), 5, 0 | 2 << 8, 7, 11};
     CHECK(packed::size(wa_sharika[0]) == wa_sharika.size());
+    CHECK(packed::prefix_bytes(wa_sharika.data(), 0) == 0);
+    CHECK(packed::prefix_bytes(wa_sharika.data(), 1) == 2);
+    // A token that starts no name keeps no roots; five readings take two numbers.
+    std::vector<std::uint32_t> wal = {packed::header(5, 0, true, false, false)};
+    packed::append_prefixes(std::vector<std::size_t>{0, 2, 4, 6, 8}, wal);
+    CHECK(wal == std::vector<std::uint32_t>{wal[0], 0 | 2 << 8 | 4 << 16 | 6u << 24, 8});
+    CHECK(packed::size(wal[0]) == wal.size());
+    for (std::size_t r = 0; r < 5; ++r) CHECK(packed::prefix_bytes(wal.data(), r) == 2 * r);
+    CHECK_THROWS_AS(packed::append_prefixes(std::vector<std::size_t>{256}, wal), std::length_error);
     CHECK(packed::readings(wa_sharika[0]) == 2);
     CHECK(packed::words(wa_sharika[0]) == 1);
     CHECK(packed::has_roots(wa_sharika[0]));
