@@ -28,9 +28,7 @@ public:
         if (words_)
             for (const text::CliticSplit& r : readings_) words_->lookup(r.stem, out);
         const std::size_t words = out.size() - header_at - 1;
-        prefix_sizes_.clear();
-        for (const text::CliticSplit& r : readings_) prefix_sizes_.push_back(r.prefix.size());
-        packed_token::append_prefixes(prefix_sizes_, out);
+        packed_token::append_prefixes(readings_, out, [](const text::CliticSplit& r) { return r.prefix.size(); });
         bool starts_name = false;
         if (names_) {
             const std::size_t roots_at = out.size();
@@ -49,7 +47,6 @@ private:
     const WordIndex* words_;
     const MentionMatcher* names_;
     mutable std::vector<text::CliticSplit> readings_;  // scratch: an annotator serves one thread
-    mutable std::vector<std::size_t> prefix_sizes_;
 };
 
 // Buffers above this many bytes of text are not kept between documents.

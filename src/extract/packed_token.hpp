@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
@@ -49,15 +50,16 @@ inline std::size_t size(std::uint32_t header) {
 inline std::uint32_t prefix_bytes(const std::uint32_t* f, std::size_t r) {
     return (f[1 + words(*f) + r / 4] >> (8 * (r % 4))) & 0xFF;
 }
-// Appends prefix lengths, four to a number.
-template <class Sizes>
-void append_prefixes(const Sizes& sizes, std::vector<std::uint32_t>& out) {
-    for (std::size_t r = 0; r < sizes.size(); r += 4) {
+// Appends the prefix lengths of `readings` (`size_of` gives one's), four to a number.
+template <class Readings, class SizeOf = std::identity>
+void append_prefixes(const Readings& readings, std::vector<std::uint32_t>& out, SizeOf size_of = {}) {
+    for (std::size_t r = 0; r < readings.size(); r += 4) {
         std::uint32_t packed = 0;
-        for (std::size_t k = 0; k < 4 && r + k < sizes.size(); ++k) {
+        for (std::size_t k = 0; k < 4 && r + k < readings.size(); ++k) {
+            const std::size_t size = size_of(readings[r + k]);
             // Unreachable (a proclitic is a few letters); checked like the header's counts.
-            if (sizes[r + k] > kMaxPrefixBytes) throw std::length_error("a clitic prefix longer than its byte holds");
-            packed |= static_cast<std::uint32_t>(sizes[r + k]) << (8 * k);
+            if (size > kMaxPrefixBytes) throw std::length_error("a clitic prefix longer than its byte holds");
+            packed |= static_cast<std::uint32_t>(size) << (8 * k);
         }
         out.push_back(packed);
     }
