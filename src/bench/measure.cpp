@@ -1,11 +1,14 @@
 #include "bench/measure.hpp"
 
+#include "bench/random.hpp"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +18,28 @@
 extern char** environ;
 
 namespace aikg::bench {
+
+std::vector<std::uint32_t> one_cycle(std::size_t n, std::uint64_t seed) {
+    std::vector<std::uint32_t> next(n);
+    for (std::size_t i = 0; i < n; ++i) next[i] = static_cast<std::uint32_t>(i);
+    // Sattolo: each slot swaps with one strictly before it, never with itself.
+    Random random(seed);
+    for (std::size_t i = n; i > 1; --i) std::swap(next[i - 1], next[random.below(i - 1)]);
+    return next;
+}
+
+double memory_round_trip_ns(std::size_t bytes, std::size_t loads) {
+    const std::vector<std::uint32_t> next = one_cycle(std::max<std::size_t>(bytes / sizeof(std::uint32_t), 2), 0x5EED);
+    std::uint32_t at = 0;
+    // One lap first, so that the pages are mapped and the caches hold what they can.
+    for (std::size_t i = 0; i < next.size(); ++i) at = next[at];
+    const Stopwatch watch;
+    for (std::size_t i = 0; i < loads; ++i) at = next[at];
+    const double seconds = watch.seconds();
+    // Used, so that the chase is not optimised away.
+    if (at >= next.size()) throw std::logic_error("pointer chase left its table");
+    return loads ? seconds * 1e9 / static_cast<double>(loads) : 0;
+}
 
 double peak_rss_mb() {
     rusage usage{};

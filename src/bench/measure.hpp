@@ -32,6 +32,19 @@ struct ChildRun {
 // in ChildRun::out), stderr to /dev/null unless `show_errors`.
 ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdout_path, bool show_errors = false);
 
+// A permutation of 0..n-1 that is one cycle (Sattolo's algorithm), drawn
+// from `seed`: followed from any slot it visits all n before it comes back,
+// so a chase through it cannot settle into a short loop that stays in cache.
+std::vector<std::uint32_t> one_cycle(std::size_t n, std::uint64_t seed);
+
+// Nanoseconds per load of a pointer chase through `bytes` of memory (each
+// load's address is the value the one before read, so no two overlap): the
+// latency of the cache level that size falls in. On a shared virtual
+// machine it rises when other tenants fill the shared cache, and the text
+// figures drop with it; the benchmark prints it so that a run can be told
+// from one taken in a quieter hour.
+double memory_round_trip_ns(std::size_t bytes, std::size_t loads);
+
 // "12.3" style fixed decimals for tables.
 std::string fixed(double value, int decimals);
 

@@ -67,6 +67,9 @@ constexpr const char* kHelp =
     "  query   a store of --query-facts facts: 'aikg build --facts' rate, then\n"
     "          'aikg query entity|neighbors|path' wall time (median of 5 runs).\n"
     "  render  'aikg render' of a 500-entity diagram to SVG.\n\n"
+    "First and last it times a pointer chase through 4 MB: the latency of the\n"
+    "cache that other tenants of a virtual machine share. Compare runs taken\n"
+    "at similar latencies; a busy hour slows the text figures by a third.\n\n"
     "options:\n";
 
 constexpr const char* kExamples =
@@ -652,6 +655,15 @@ void render_section(const Settings& s) {
     table.print();
 }
 
+// Larger than a core's own caches, smaller than the last one, which other
+// tenants of a virtual machine share: what the text stages' memos compete for.
+constexpr std::size_t kLatencyProbeBytes = std::size_t{4} << 20;
+
+double memory_latency_ns() {
+    note("memory latency");
+    return bench::memory_round_trip_ns(kLatencyProbeBytes, 20'000'000);
+}
+
 int run(const Settings& s, const std::string& generate_to) {
     const auto knowledge = load_knowledge(s.paths);
     if (!generate_to.empty()) {
@@ -664,10 +676,15 @@ int run(const Settings& s, const std::string& generate_to) {
         return kSuccess;
     }
     std::cout << "# aikg bench (seed " << s.seed << ", " << s.jobs << " jobs, " << pipeline::default_jobs() << " cores)\n\n";
+    const double latency_before = memory_latency_ns();
+    std::cout << "memory: " << fixed(latency_before, 1) << " ns a load in a " << (kLatencyProbeBytes >> 20)
+              << " MB pointer chase (the shared cache's latency: on a busier machine it is higher and every figure below lower)\n\n";
     if (s.text) text_section(s, *knowledge);
     if (s.graph) graph_section(s);
     if (s.query) query_section(s);
     if (s.render) render_section(s);
+    std::cout << "memory at the end: " << fixed(memory_latency_ns(), 1) << " ns a load (" << fixed(latency_before, 1)
+              << " at the start)\n";
     std::cout << "peak RSS of the benchmark process: " << fixed(bench::peak_rss_mb(), 0) << " MB\n";
     return kSuccess;
 }

@@ -168,6 +168,14 @@ class Bench(unittest.TestCase):
             for row in ("PageRank", "weakly connected components", "betweenness, exact", "sampled pivots",
                         "communities (Louvain)", "aikg query entity", "aikg query path", "aikg render"):
                 self.assertIn(row, out)
+            # The machine's state before and after, to judge the figures by.
+            start = re.search(r"^memory: (\d+\.\d) ns a load in a 4 MB pointer chase", out, re.M)
+            end = re.search(r"^memory at the end: (\d+\.\d) ns a load \((\d+\.\d) at the start\)$", out, re.M)
+            self.assertTrue(start and end, out)
+            self.assertEqual(start.group(1), end.group(2))
+            self.assertGreater(float(start.group(1)), 0)
+            self.assertLess(out.index("memory:"), out.index("PageRank"))
+            self.assertLess(out.index("aikg render"), out.index("memory at the end"))
 
     def test_text_section_measures_stages_and_both_commands(self):
         with ScratchDir() as d:

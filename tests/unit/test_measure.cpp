@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "bench/measure.hpp"
 
@@ -29,4 +30,26 @@ TEST_CASE("a child's peak memory is its own, not the benchmark's") {
     CHECK(failing.exit_code == 1);
     const auto captured = aikg::bench::run_child({"/bin/echo", "hello"}, "");
     CHECK(captured.out == "hello\n");
+}
+
+// A chase that closed a short loop would stay in a cache and time that
+// cache instead of the memory asked for.
+TEST_CASE("the latency probe's chase visits every slot before it comes back") {
+    for (const std::size_t n : {2u, 3u, 10u, 1000u}) {
+        const auto next = aikg::bench::one_cycle(n, 42);
+        REQUIRE(next.size() == n);
+        std::vector<bool> seen(n, false);
+        std::uint32_t at = 0;
+        for (std::size_t step = 0; step < n; ++step) {
+            CHECK_FALSE(seen[at]);
+            seen[at] = true;
+            at = next[at];
+        }
+        CHECK(at == 0);
+    }
+    CHECK(aikg::bench::one_cycle(1000, 42) == aikg::bench::one_cycle(1000, 42));
+    CHECK(aikg::bench::one_cycle(1000, 42) != aikg::bench::one_cycle(1000, 43));
+    const double ns = aikg::bench::memory_round_trip_ns(64 << 10, 100000);
+    CHECK(ns > 0);
+    CHECK(ns < 1000);  // a 64 KB chase is in the core's caches, well under a microsecond a load
 }
