@@ -102,6 +102,7 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
         store.record_rejection(p.where, p.reason);
     };
     Progress progress("build");
+    std::size_t bytes = 0;  // article text read (none when loading facts)
     auto check_interrupt = [] {
         if (interrupt_requested) throw Interrupted{};
     };
@@ -128,7 +129,6 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
             problem);
     } else {
         const extract::Extractor extractor(job.knowledge.catalog, job.knowledge.ontology, std::move(job.knowledge.rules), {job.min_confidence});
-        std::size_t bytes = 0;
         struct Pending {
             corpus::Document doc;
             std::string hash;
@@ -220,7 +220,8 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
     if (all_or_nothing) all_or_nothing->commit();
     progress.finish();
     outcome.summary = "aikg build: " + std::to_string(counts.added) + " added, " + std::to_string(counts.replaced) + " replaced, " +
-                      std::to_string(counts.unchanged) + " unchanged article(s); " + std::to_string(counts.facts) + " facts written";
+                      std::to_string(counts.unchanged) + " unchanged article(s); " + std::to_string(counts.facts) + " facts written" +
+                      progress.took(bytes);
     if (counts.problems) outcome.summary += "; " + std::to_string(counts.problems) + " input(s) skipped";
     outcome.summary += " (" + job.paths.store.string() + ")\n";
     outcome.code = counts.problems ? kPartial : kSuccess;

@@ -155,7 +155,7 @@ int run(const ValidatedArgs& v) {
     progress.finish();
     const std::size_t skipped = stats.problems + no_rules;
     if (skipped > 0 || stderr_is_terminal()) {
-        std::cerr << "aikg extract: " << facts << " facts from " << (articles - no_rules) << " articles";
+        std::cerr << "aikg extract: " << facts << " facts from " << (articles - no_rules) << " articles" << progress.took(bytes);
         if (skipped > 0) std::cerr << ", " << skipped << " input(s) skipped";
         std::cerr << '\n';
     }

@@ -24,7 +24,14 @@ bool flush_stdout() {
     return false;
 }
 
-Progress::Progress(std::string verb) : verb_(std::move(verb)), enabled_(stderr_is_terminal()) {}
+Progress::Progress(std::string verb)
+    : verb_(std::move(verb)), enabled_(stderr_is_terminal()), start_(std::chrono::steady_clock::now()) {}
+
+double Progress::seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+namespace {
+double megabytes(std::size_t bytes) { return static_cast<double>(bytes) / 1e6; }
+}  // namespace
 
 void Progress::update(std::size_t items, std::size_t bytes) {
     if (!enabled_) return;
@@ -32,12 +39,29 @@ void Progress::update(std::size_t items, std::size_t bytes) {
     if (shown_ && now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
     shown_ = true;
-    std::fprintf(stderr, "\r%s: %zu articles, %.1f MB", verb_.c_str(), items, static_cast<double>(bytes) / 1e6);
+    const double elapsed = seconds();
+    if (bytes > 0 && elapsed > 0)
+        std::fprintf(stderr, "\r%s: %zu articles, %.1f MB, %.1f MB/s\033[K", verb_.c_str(), items, megabytes(bytes), megabytes(bytes) / elapsed);
+    else
+        std::fprintf(stderr, "\r%s: %zu articles\033[K", verb_.c_str(), items);
     std::fflush(stderr);
 }
 
 void Progress::finish() {
     if (enabled_ && shown_) std::fprintf(stderr, "\r\033[K");
+}
+
+std::string Progress::took(std::size_t bytes) const {
+    if (!enabled_) return {};
+    const double elapsed = seconds();
+    char time[32];
+    if (elapsed < 1) std::snprintf(time, sizeof time, "%.0f ms", elapsed * 1e3);
+    else std::snprintf(time, sizeof time, "%.2f s", elapsed);
+    char text[96];
+    if (bytes == 0 || elapsed <= 0) std::snprintf(text, sizeof text, " in %s", time);
+    else if (bytes < 1'000'000) std::snprintf(text, sizeof text, ", %.0f KB in %s (%.1f MB/s)", static_cast<double>(bytes) / 1e3, time, megabytes(bytes) / elapsed);
+    else std::snprintf(text, sizeof text, ", %.1f MB in %s (%.1f MB/s)", megabytes(bytes), time, megabytes(bytes) / elapsed);
+    return text;
 }
 
 }  // namespace aikg::cli

@@ -16,16 +16,26 @@ void quiet_on_broken_pipe();
 bool flush_stdout();
 
 // Progress on stderr, only when stderr is a terminal, at most a few times a second.
+// With the rate since the command started: on millions of articles, how
+// fast it goes says when it will be done.
 class Progress {
 public:
     explicit Progress(std::string verb);
     void update(std::size_t items, std::size_t bytes);
     void finish();
+    // What the run took since this progress began (start-up left out), for
+    // the closing line on a terminal: ", 20.0 MB in 310 ms (64.5 MB/s)", or
+    // " in 1.20 s" when no text was read. Empty when stderr is no terminal,
+    // so that logs and scripts get the same line from run to run.
+    std::string took(std::size_t bytes) const;
 
 private:
+    double seconds() const;
+
     std::string verb_;
     bool enabled_;
     bool shown_ = false;
+    std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_;
 };
 

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import shutil
 import subprocess
 import unittest
@@ -92,6 +93,45 @@ class ExtractInputs(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         self.assertEqual(len(proc.stdout.splitlines()), 1)
         self.assertEqual(proc.stderr, "")
+
+
+def stderr_on_a_terminal(*args):
+    """Runs aikg with stderr on a pseudo-terminal (stdout discarded); returns its exit code and what the terminal showed."""
+    import pty
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([AIKG, *map(str, args)], stdout=subprocess.DEVNULL, stderr=follower, timeout=120)
+    finally:
+        os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal's other side is closed: all read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return proc.returncode, shown.decode()
+
+
+class ProgressOnATerminal(unittest.TestCase):
+    def test_the_closing_line_says_how_much_text_went_through_and_how_fast(self):
+        code, shown = stderr_on_a_terminal("extract", CORPUS, "--format", "jsonl")
+        self.assertEqual(code, 0, shown)
+        # Progress lines overwrite each other (\r, then erase to the end of the line); the closing one stays.
+        closing = [part for part in re.split(r"[\r\n]", shown.replace("\x1b[K", "")) if part.strip()][-1]
+        self.assertRegex(closing, r"^aikg extract: \d+ facts from 5 articles, \d+ KB in (\d+ ms|\d+\.\d\d s) \(\d+\.\d MB/s\)$")
+
+    def test_a_log_gets_the_same_line_every_run(self):
+        with ScratchDir() as d:
+            bad = d / "empty.txt"
+            bad.write_bytes(b"")
+            code, _, err = run("extract", CORPUS, bad)
+            self.assertEqual(code, 1)
+            self.assertNotIn("MB/s", err)
+            self.assertRegex(err.splitlines()[-1], r"^aikg extract: \d+ facts from 5 articles, 1 input\(s\) skipped$")
 
 
 class Help(unittest.TestCase):
