@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 
@@ -63,7 +64,25 @@ std::optional<double> reported_peak_mb(const std::string& file) {
 
 }  // namespace
 
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdout_path, bool show_errors) {
+namespace {
+
+// A new empty file for a child's report; its name, or "" when none could be made.
+std::string scratch_file() {
+    char name[] = "/tmp/aikg-bench-XXXXXX";
+    const int fd = mkstemp(name);
+    if (fd < 0) return {};
+    close(fd);
+    return name;
+}
+
+std::string contents_of(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdout_path, bool capture_errors) {
     // The kernel counts the memory of the process that started a child in the
     // child's peak (posix_spawn shares the address space until exec): a child
     // started from this process, after it has loaded the catalog or written a
@@ -72,14 +91,10 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdo
     std::vector<std::string> command = argv;
     std::string report;
     if (access("/usr/bin/time", X_OK) == 0) {
-        char name[] = "/tmp/aikg-bench-rss-XXXXXX";
-        const int fd = mkstemp(name);
-        if (fd >= 0) {
-            close(fd);
-            report = name;
-            command.insert(command.begin(), {"/usr/bin/time", "-f", "%M", "-o", report});
-        }
+        report = scratch_file();
+        if (!report.empty()) command.insert(command.begin(), {"/usr/bin/time", "-f", "%M", "-o", report});
     }
+    const std::string errors = capture_errors ? scratch_file() : std::string();
     std::vector<char*> args;
     for (const auto& a : command) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -95,7 +110,7 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdo
     } else {
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     }
-    if (!show_errors) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.empty() ? "/dev/null" : errors.c_str(), O_WRONLY | O_TRUNC, 0);
     ChildRun run;
     const Stopwatch clock;
     pid_t pid = 0;
@@ -104,6 +119,8 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdo
     if (capture) close(pipe_fds[1]);
     if (spawned != 0) {
         if (capture) close(pipe_fds[0]);
+        for (const std::string& file : {report, errors})
+            if (!file.empty()) std::remove(file.c_str());
         throw std::runtime_error("cannot run " + argv[0]);
     }
     if (capture) {
@@ -121,6 +138,10 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdo
     if (!report.empty()) {
         if (const auto peak = reported_peak_mb(report)) run.peak_rss_mb = *peak;
         std::remove(report.c_str());
+    }
+    if (!errors.empty()) {
+        run.err = contents_of(errors);
+        std::remove(errors.c_str());
     }
     return run;
 }

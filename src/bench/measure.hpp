@@ -26,11 +26,13 @@ struct ChildRun {
     double seconds = 0;        // wall time
     double peak_rss_mb = 0;    // the child's own peak (through GNU time when installed)
     std::string out;           // its stdout when captured
+    std::string err;           // its stderr when captured
 };
 
 // Runs argv[0] with arguments; stdout goes to `stdout_path` ("" = captured
-// in ChildRun::out), stderr to /dev/null unless `show_errors`.
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdout_path, bool show_errors = false);
+// in ChildRun::out), stderr to /dev/null unless `capture_errors` (then into
+// ChildRun::err: what a command says of its own run, as `--stats`).
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& stdout_path, bool capture_errors = false);
 
 // A permutation of 0..n-1 that is one cycle (Sattolo's algorithm), drawn
 // from `seed`: followed from any slot it visits all n before it comes back,

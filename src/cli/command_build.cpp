@@ -22,7 +22,7 @@ namespace aikg::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: aikg build [INPUT...] [--store PATH] [--min-confidence X] [--jobs N]\n"
+    "usage: aikg build [INPUT...] [--store PATH] [--min-confidence X] [--jobs N] [--stats]\n"
     "       aikg build --facts FILE... [--store PATH]\n\n"
     "Ingests articles into the store (default output/aikg.db): extracts their facts\n"
     "and keeps them with their evidence. INPUT is as for 'aikg extract' (files,\n"
@@ -80,6 +80,7 @@ struct BuildJob {
     const std::vector<std::string>& inputs;
     bool facts_mode = false;
     bool strict = false;
+    bool stats = false;
     bool fresh_store = false;  // a new store, written to a side file (StoreFile)
     double min_confidence = 0.5;
     std::size_t jobs = 1;
@@ -101,7 +102,7 @@ Outcome build_into(store::Store& store, const BuildJob& job) {
         std::cerr << p.where << ": " << p.reason << ", skipped\n";
         store.record_rejection(p.where, p.reason);
     };
-    Progress progress("build");
+    Progress progress("build", job.stats);
     std::size_t bytes = 0;  // article text read (none when loading facts)
     auto check_interrupt = [] {
         if (interrupt_requested) throw Interrupted{};
@@ -241,6 +242,8 @@ int run_build(const std::vector<std::string>& args) {
     parser.option("--min-confidence", &min_confidence, "X", "keep facts at least this confident (default: 0.5)");
     bool strict = false;
     parser.flag("--strict", &strict, "stop at the first bad input and write nothing at all");
+    bool stats = false;
+    parser.flag("--stats", &stats, "the closing line also gives the MB read, the time since start-up and MB/s, even when stderr is no terminal");
     std::string jobs_text;
     parser.option("--jobs", &jobs_text, "N", kJobsHelp);
     common.declare(parser);
@@ -261,7 +264,7 @@ int run_build(const std::vector<std::string>& args) {
     const auto knowledge = load_knowledge(paths, facts_mode ? WithRules::No : WithRules::Yes);
     // Declared before the store: the store's connection is closed before the file is published or removed.
     store::StoreFile file(paths.store.string());
-    const BuildJob job{paths, *knowledge, inputs, facts_mode, strict, file.fresh(), threshold, jobs};
+    const BuildJob job{paths, *knowledge, inputs, facts_mode, strict, stats, file.fresh(), threshold, jobs};
     Outcome outcome;
     {
         store::Store store(file.write_path(), file.mode());

@@ -17,7 +17,7 @@ namespace aikg::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: aikg extract [INPUT...] [--format jsonl|tsv|mentions] [--min-confidence X] [--jobs N]\n\n"
+    "usage: aikg extract [INPUT...] [--format jsonl|tsv|mentions] [--min-confidence X] [--jobs N] [--stats]\n\n"
     "Finds entities and relations in articles and prints one fact per line with\n"
     "its evidence (article, sentence, byte span, rule, confidence). Nothing is\n"
     "stored: this is the map step; 'aikg build --facts' is the reduce step.\n\n"
@@ -36,7 +36,8 @@ constexpr const char* kExamples =
     "  aikg extract data/corpus/004_b4709d26dc674c2a.txt --format tsv\n"
     "  cat dump.jsonl | aikg extract - --min-confidence 0.7\n"
     "  aikg extract article.txt --format mentions     # which names were recognised\n"
-    "  aikg extract dump.jsonl --jobs 8 > facts.jsonl\n\n"
+    "  aikg extract dump.jsonl --jobs 8 > facts.jsonl\n"
+    "  aikg extract dump.jsonl --stats 2>> rates.log > facts.jsonl\n\n"
     "Bad inputs (missing, empty, binary, invalid UTF-8, malformed JSON lines) are\n"
     "named on stderr with the reason and skipped; the exit code is then 1.\n";
 
@@ -46,6 +47,7 @@ struct ExtractArgs {
     std::string format = "jsonl";
     std::string min_confidence = "0.5";
     std::string jobs;
+    bool stats = false;
 };
 
 struct ValidatedArgs {
@@ -54,6 +56,7 @@ struct ValidatedArgs {
     bool mentions = false;
     double min_confidence = 0.5;
     std::size_t jobs = 1;
+    bool stats = false;
     ProjectPaths paths;
 };
 
@@ -72,6 +75,7 @@ ValidatedArgs validate(const ExtractArgs& a) {
     if (ec != std::errc() || ptr != last || v.min_confidence < 0.0 || v.min_confidence > 1.0)
         throw UsageError("--min-confidence must be a number from 0 to 1, not '" + a.min_confidence + "'");
     v.jobs = parse_jobs(a.jobs);
+    v.stats = a.stats;
     return v;
 }
 
@@ -115,7 +119,7 @@ int run(const ValidatedArgs& v) {
     const extract::Extractor extractor(knowledge->catalog, knowledge->ontology, std::move(knowledge->rules), {v.min_confidence});
     if (v.tsv) extract::write_tsv_header(std::cout);
 
-    Progress progress("extract");
+    Progress progress("extract", v.stats);
     std::size_t facts = 0, articles = 0, bytes = 0, no_rules = 0;
     // Written in 64 KB steps: a consumer sees facts as they come, a closed
     // pipe is noticed soon, and there is no write call per article (the
@@ -154,7 +158,7 @@ int run(const ValidatedArgs& v) {
     write_pending();
     progress.finish();
     const std::size_t skipped = stats.problems + no_rules;
-    if (skipped > 0 || stderr_is_terminal()) {
+    if (skipped > 0 || stderr_is_terminal() || v.stats) {
         std::cerr << "aikg extract: " << facts << " facts from " << (articles - no_rules) << " articles" << progress.took(bytes);
         if (skipped > 0) std::cerr << ", " << skipped << " input(s) skipped";
         std::cerr << '\n';
@@ -172,6 +176,8 @@ int run_extract(const std::vector<std::string>& args) {
                   "facts as JSONL (default) or TSV, or the recognised names (mentions) instead of facts");
     parser.option("--min-confidence", &a.min_confidence, "X", "drop facts below this confidence, 0 to 1 (default: 0.5)");
     parser.option("--jobs", &a.jobs, "N", kJobsHelp);
+    parser.flag("--stats", &a.stats,
+                "end with a line on stderr even when it is no terminal: facts, articles, MB, the time since start-up, MB/s");
     a.common.declare(parser);
     if (!parser.parse(args)) {
         std::cout << kHelp << parser.options_help() << kExamples;

@@ -24,8 +24,8 @@ bool flush_stdout() {
     return false;
 }
 
-Progress::Progress(std::string verb)
-    : verb_(std::move(verb)), enabled_(stderr_is_terminal()), start_(std::chrono::steady_clock::now()) {}
+Progress::Progress(std::string verb, bool stats)
+    : verb_(std::move(verb)), enabled_(stderr_is_terminal()), stats_(stats), start_(std::chrono::steady_clock::now()) {}
 
 double Progress::seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
@@ -52,7 +52,7 @@ void Progress::finish() {
 }
 
 std::string Progress::took(std::size_t bytes) const {
-    if (!enabled_) return {};
+    if (!enabled_ && !stats_) return {};
     const double elapsed = seconds();
     char time[32];
     if (elapsed < 1) std::snprintf(time, sizeof time, "%.0f ms", elapsed * 1e3);

@@ -20,13 +20,15 @@ bool flush_stdout();
 // fast it goes says when it will be done.
 class Progress {
 public:
-    explicit Progress(std::string verb);
+    // `stats`: the closing line's figures (took) are wanted wherever stderr goes.
+    explicit Progress(std::string verb, bool stats = false);
     void update(std::size_t items, std::size_t bytes);
     void finish();
     // What the run took since this progress began (start-up left out), for
     // the closing line on a terminal: ", 20.0 MB in 310 ms (64.5 MB/s)", or
-    // " in 1.20 s" when no text was read. Empty when stderr is no terminal,
-    // so that logs and scripts get the same line from run to run.
+    // " in 1.20 s" when no text was read. Empty when stderr is no terminal
+    // (unless asked for with `stats`), so that logs and scripts get the same
+    // line from run to run.
     std::string took(std::size_t bytes) const;
 
 private:
@@ -34,6 +36,7 @@ private:
 
     std::string verb_;
     bool enabled_;
+    bool stats_;
     bool shown_ = false;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_;

@@ -133,6 +133,17 @@ class ProgressOnATerminal(unittest.TestCase):
             self.assertNotIn("MB/s", err)
             self.assertRegex(err.splitlines()[-1], r"^aikg extract: \d+ facts from 5 articles, 1 input\(s\) skipped$")
 
+    def test_stats_asks_for_the_figures_in_a_log_too(self):
+        code, out, err = run("extract", CORPUS, "--stats")
+        self.assertEqual(code, 0, err)
+        self.assertGreater(len(out.splitlines()), 100)  # the facts still go to stdout
+        self.assertRegex(err, r"^aikg extract: \d+ facts from 5 articles, \d+ KB in (\d+ ms|\d+\.\d\d s) \(\d+\.\d MB/s\)\n$")
+        with ScratchDir() as d:
+            code, _, err = run("build", CORPUS, "--store", d / "s.db", "--stats")
+            self.assertEqual(code, 0, err)
+            self.assertRegex(err, r"^aikg build: 5 added, 0 replaced, 0 unchanged article\(s\); \d+ facts written, \d+ KB in "
+                                  r"(\d+ ms|\d+\.\d\d s) \(\d+\.\d MB/s\) \(")
+
 
 class Help(unittest.TestCase):
     def test_help_teaches_each_command_with_an_example(self):
