@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <stdexcept>
 
 namespace aikg::cli {
 
@@ -22,6 +25,31 @@ bool flush_stdout() {
     if (std::cout.good()) return true;
     if (errno == EPIPE) std::_Exit(0);
     return false;
+}
+
+StdoutBuffer::StdoutBuffer(std::size_t piece) : piece_(piece), data_(std::make_unique<char[]>(2 * piece)), capacity_(2 * piece) {}
+
+char* StdoutBuffer::room(std::size_t bytes) {
+    if (size_ + bytes > capacity_) {
+        // Not filled when it grows: only what is written is ever read.
+        const std::size_t grown = std::max(2 * capacity_, size_ + bytes);
+        std::unique_ptr<char[]> larger(new char[grown]);
+        std::memcpy(larger.get(), data_.get(), size_);
+        data_ = std::move(larger);
+        capacity_ = grown;
+    }
+    return data_.get() + size_;
+}
+
+void StdoutBuffer::append(std::string_view text) {
+    std::memcpy(room(text.size()), text.data(), text.size());
+    size_ += text.size();
+}
+
+void StdoutBuffer::write() {
+    std::cout.write(data_.get(), static_cast<std::streamsize>(size_));
+    size_ = 0;
+    if (!flush_stdout()) throw std::runtime_error("cannot write to standard output");
 }
 
 Progress::Progress(std::string verb, bool stats)

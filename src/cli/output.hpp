@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
 
 namespace aikg::cli {
 
@@ -14,6 +16,32 @@ bool stderr_is_terminal();
 void quiet_on_broken_pipe();
 // Flushes stdout; returns false when writing failed for another reason than a closed pipe.
 bool flush_stdout();
+
+// Standard output gathered in a buffer that writers fill in place (room,
+// then advance) and written in pieces of at least `piece` bytes: a
+// consumer sees results as they come, a closed pipe is noticed soon, and
+// a line formatted straight into the buffer is not copied on its way out.
+class StdoutBuffer {
+public:
+    explicit StdoutBuffer(std::size_t piece = 64 * 1024);
+    // Where at least `bytes` may be written next.
+    char* room(std::size_t bytes);
+    // What was written up to `end` (within the last room) is kept.
+    void advance(char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
+    void append(std::string_view text);
+    // Writes what is gathered once it makes a piece; write() writes it all.
+    // Both throw when standard output fails (a closed pipe ends the program quietly).
+    void write_if_full() {
+        if (size_ >= piece_) write();
+    }
+    void write();
+
+private:
+    std::size_t piece_;
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
 
 // Progress on stderr, only when stderr is a terminal, at most a few times a second.
 // With the rate since the command started: on millions of articles, how

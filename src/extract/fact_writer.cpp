@@ -214,6 +214,10 @@ void write_jsonl(std::string& out, const Fact& f) { out += line_of(FactView::of(
 
 void write_jsonl(std::string& out, const FactView& f) { out += line_of(f); }
 
+std::size_t jsonl_bound(const FactView& f) { return line_bound(f) + confidence_text(f.confidence).size(); }
+
+char* write_jsonl_at(char* at, const FactView& f) { return write_line(at, f, confidence_text(f.confidence)); }
+
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
                          const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor) {
     nlohmann::ordered_json j;
