@@ -140,7 +140,8 @@ int run(const ValidatedArgs& v) {
     const bool lines_in_place = v.jobs == 1 && !v.tsv && !v.mentions;
     auto extract_in_place = [&](const corpus::Document& doc) {
         extractor.for_each_fact(doc, [&](const extract::FactView& fact) {
-            out.advance(extract::write_jsonl_at(out.room(extract::jsonl_bound(fact)), fact));
+            const extract::JsonlLine line(fact);
+            out.advance(line.write(out.room(line.bound())));
             ++facts;
         });
         out.write_if_full();

@@ -186,10 +186,9 @@ char* write_line(char* at, const FactView& f, std::string_view confidence) {
 // than a short string, and an allocation per fact added up.
 std::string_view line_of(const FactView& f) {
     thread_local std::vector<char> buffer;
-    const std::string_view confidence = confidence_text(f.confidence);
-    const std::size_t bound = line_bound(f) + confidence.size();
-    if (buffer.size() < bound) buffer.resize(bound);
-    const char* end = write_line(buffer.data(), f, confidence);
+    const JsonlLine line(f);
+    if (buffer.size() < line.bound()) buffer.resize(line.bound());
+    const char* end = line.write(buffer.data());
     return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
@@ -214,9 +213,10 @@ void write_jsonl(std::string& out, const Fact& f) { out += line_of(FactView::of(
 
 void write_jsonl(std::string& out, const FactView& f) { out += line_of(f); }
 
-std::size_t jsonl_bound(const FactView& f) { return line_bound(f) + confidence_text(f.confidence).size(); }
+JsonlLine::JsonlLine(const FactView& fact)
+    : fact_(fact), confidence_(confidence_text(fact.confidence)), bound_(line_bound(fact) + confidence_.size()) {}
 
-char* write_jsonl_at(char* at, const FactView& f) { return write_line(at, f, confidence_text(f.confidence)); }
+char* JsonlLine::write(char* at) const { return write_line(at, fact_, confidence_); }
 
 void write_mention_jsonl(std::ostream& out, const std::string& article, const std::string& entity, const std::string& type,
                          const std::string& surface, std::uint32_t start, std::uint32_t end, bool anaphor) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "extract/fact.hpp"
 
@@ -15,12 +16,21 @@ void write_jsonl(std::ostream& out, const Fact& fact);
 // without a stream (building a string stream per article showed in profiles).
 void write_jsonl(std::string& out, const Fact& fact);
 void write_jsonl(std::string& out, const FactView& fact);
-// The most bytes write_jsonl_at writes for `fact` (every text escaped at its longest).
-std::size_t jsonl_bound(const FactView& fact);
-// Writes the line at `at`, which has room for jsonl_bound(fact) bytes, and
-// returns its end: for a writer with a raw buffer of its own, which then
-// takes the line without a copy.
-char* write_jsonl_at(char* at, const FactView& fact);
+// A fact's JSONL line for a writer with a raw buffer of its own, which
+// then takes the line without a copy: room for bound() bytes, then write().
+class JsonlLine {
+public:
+    explicit JsonlLine(const FactView& fact);
+    // The most bytes write() writes (every text escaped at its longest).
+    std::size_t bound() const { return bound_; }
+    // Writes the line at `at` and returns its end.
+    char* write(char* at) const;
+
+private:
+    const FactView& fact_;
+    std::string_view confidence_;
+    std::size_t bound_;
+};
 // A fact's attributes as the JSON object the facts JSONL holds
 // ({"openness":"open-weights"}, keys in order, text escaped as there).
 std::string attributes_json(const std::map<std::string, std::string>& attributes);
