@@ -241,7 +241,8 @@ void RulesSnapshot::restore_index(kb::snapshot::Reader& r, WordIndex& index) {
         ok = ok && (n.prefix_id == kNoWordId || n.prefix_id < index.word_count_);
     }
     for (const std::uint32_t child : index.child_nodes_) ok = ok && child < nodes;
-    if (!ok) r.reject();
+    if (!ok) return r.reject();
+    index.build_filters();
 }
 
 std::string RulesSnapshot::save(const std::vector<RuleSet>& sets) {

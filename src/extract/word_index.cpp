@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <string>
 
 #include "extract/rules.hpp"
 
@@ -63,6 +65,55 @@ void WordIndex::freeze() {
         }
     }
     building_ = {};
+    build_filters();
+}
+
+namespace {
+constexpr std::size_t kFilterBits = std::size_t{1} << 16;
+constexpr std::size_t kExactDepth = 8;
+constexpr std::size_t kMaxPrefixDepth = 4;
+}  // namespace
+
+std::size_t WordIndex::Filter::bit_of(std::string_view opening) {
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, opening.data(), opening.size());
+    const std::uint64_t h = (bytes ^ (bytes >> 29) ^ (std::uint64_t{opening.size()} << 59)) * 0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 48);  // 16 bits: kFilterBits
+}
+
+void WordIndex::Filter::add(std::string_view word) {
+    const std::size_t bit = bit_of(word.substr(0, depth));
+    bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+bool WordIndex::Filter::may_hold(std::string_view stem) const {
+    if (depth == 0) return true;
+    const std::size_t bit = bit_of(stem.substr(0, depth));
+    return (bits[bit / 64] >> (bit % 64) & 1U) != 0;
+}
+
+void WordIndex::build_filters() {
+    // Every word with its bytes from the root, depth first.
+    std::vector<std::pair<std::string, bool>> words;  // (word, is a prefix word)
+    std::vector<std::pair<std::uint32_t, std::string>> stack{{0, {}}};
+    while (!stack.empty()) {
+        auto [node, path] = std::move(stack.back());
+        stack.pop_back();
+        if (nodes_[node].exact_id != kNoWordId) words.emplace_back(path, false);
+        if (nodes_[node].prefix_id != kNoWordId) words.emplace_back(path, true);
+        for (std::uint32_t i = 0; i < nodes_[node].child_count; ++i)
+            stack.emplace_back(child_nodes_[nodes_[node].first_child + i], path + static_cast<char>(child_bytes_[nodes_[node].first_child + i]));
+    }
+    exact_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kExactDepth};
+    prefix_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kMaxPrefixDepth};
+    for (const auto& [word, prefix] : words)
+        if (prefix) prefix_filter_.depth = std::min(prefix_filter_.depth, word.size());
+    // A prefix word of no bytes starts every stem: no filter then.
+    if (prefix_filter_.depth == 0) {
+        exact_filter_.depth = 0;
+        return;
+    }
+    for (const auto& [word, prefix] : words) (prefix ? prefix_filter_ : exact_filter_).add(word);
 }
 
 std::uint64_t next_generation() {
@@ -155,6 +206,9 @@ WordIndex WordIndex::build(RuleSet& rules) {
 
 void WordIndex::lookup(std::string_view stem, std::vector<std::uint32_t>& out) const {
     if (nodes_.empty()) return;
+    // A stem shorter than every prefix word can start none of them.
+    const bool may_start_prefix = stem.size() >= prefix_filter_.depth && prefix_filter_.may_hold(stem);
+    if (!may_start_prefix && !exact_filter_.may_hold(stem)) return;
     std::uint32_t node = 0;
     for (const char c : stem) {
         const Node& n = nodes_[node];

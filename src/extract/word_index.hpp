@@ -51,6 +51,8 @@ private:
         std::vector<std::uint32_t> prefix{kNoWordId};
     };
     void freeze();
+    // Fills the filters from the frozen trie (after freeze() or a restore).
+    void build_filters();
 
     Building building_;
     std::vector<Node> nodes_;
@@ -58,6 +60,21 @@ private:
     std::vector<std::uint32_t> child_nodes_;
     std::uint32_t word_count_ = 0;
     std::uint64_t generation_ = 0;
+    // Bits per word opening, asked before the walk: most stems looked up are
+    // no rule word and start none, and walking the trie for them (a few
+    // dependent loads and a search per byte) was a tenth of the time on text
+    // of ever new words. Exact words by their first eight bytes; prefix
+    // words by as many bytes as the shortest of them has (up to four), so
+    // that a stem starting with one shares its opening.
+    struct Filter {
+        std::vector<std::uint64_t> bits;
+        std::size_t depth = 0;  // 0: no filter, every stem may match
+        static std::size_t bit_of(std::string_view opening);
+        void add(std::string_view word);
+        bool may_hold(std::string_view stem) const;
+    };
+    Filter exact_filter_;
+    Filter prefix_filter_;
 };
 
 // A number no other index or matcher built in this process has.
