@@ -27,8 +27,7 @@ std::uint64_t MentionMatcher::Edges::hash(std::uint32_t parent, std::string_view
     return text::word_hash(word, std::uint64_t{parent} * 0xD6E8FEB86659FD93ULL);
 }
 
-std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view word) const {
-    const std::uint64_t h = hash(parent, word);
+std::uint32_t MentionMatcher::Edges::find(std::uint32_t parent, std::string_view word, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
@@ -65,6 +64,10 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity, bool ca
         if (child == UINT32_MAX) {
             child = static_cast<std::uint32_t>(nodes_.size());
             edges_.insert(node, word, child);
+            if (node == 0) {
+                const std::size_t bit = root_filter_bit(Edges::hash(0, word));
+                root_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            }
             nodes_[node].child_openings |= opening_bit(word);
             nodes_.emplace_back();
         }
@@ -78,7 +81,13 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity, bool ca
     }
 }
 
-std::uint32_t MentionMatcher::root_of(std::string_view stem) const { return edges_.find(0, text::strip_article(stem)); }
+std::uint32_t MentionMatcher::root_of(std::string_view stem) const {
+    const std::string_view word = text::strip_article(stem);
+    const std::uint64_t h = Edges::hash(0, word);
+    const std::size_t bit = root_filter_bit(h);
+    if ((root_filter_[bit / 64] >> (bit % 64) & 1U) == 0) return kNoNode;
+    return edges_.find(0, word, h);
+}
 
 MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, std::uint32_t start,
                                                      std::uint32_t end) const {
