@@ -64,7 +64,7 @@ private:
     // no rule word and start none, and walking the trie for them (a few
     // dependent loads and a search per byte) was a tenth of the time on text
     // of ever new words. Exact words by their first eight bytes; prefix
-    // words by as many bytes as the shortest of them has (up to four), so
+    // words by as many bytes as the shortest of them has (up to eight), so
     // that a stem starting with one shares its opening.
     struct Filter {
         std::vector<std::uint64_t> bits;
