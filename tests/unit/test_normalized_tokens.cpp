@@ -112,6 +112,23 @@ TEST_CASE("tokens are annotated alike from a remembered chunk, a new one, a long
     }
 }
 
+TEST_CASE("tokens past those the memo notes are annotated alike, in new chunks and in new company") {
+    // Twelve thousand words of letters only, then each in new company: more
+    // single tokens than the memo notes, so that later ones are annotated
+    // without their note.
+    std::string words, company;
+    for (int i = 0; i < 12000; ++i) {
+        std::string word = "w";
+        for (int n = i; n > 0 || word.size() == 1; n /= 26) word += static_cast<char>('a' + n % 26);
+        words += word + ' ';
+        company += '(' + word + "), ";
+    }
+    const SpellingAnnotator annotator(3);
+    check_annotations(words, annotator);
+    check_annotations(company, annotator);
+    check_annotations(words + company, annotator);
+}
+
 TEST_CASE("normalising and tokenizing by chunks gives what the two steps give") {
     for (const char* text : {
              "",
