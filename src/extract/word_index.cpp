@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
 #include "extract/rules.hpp"
+#include "text/word_hash.hpp"
 
 namespace aikg::extract {
 
@@ -70,16 +72,17 @@ void WordIndex::freeze() {
 
 namespace {
 constexpr std::size_t kFilterBits = std::size_t{1} << 16;
-constexpr std::size_t kExactDepth = 8;
+constexpr std::size_t kWholeWord = SIZE_MAX;
 constexpr std::size_t kMaxPrefixDepth = 8;
 }  // namespace
 
 std::size_t WordIndex::Filter::bit_of(std::string_view opening) {
-    // The opening's bytes (at most eight) in one number without a copy of
+    // An opening of up to eight bytes in one number without a copy of
     // variable length (a call): two overlapping four-byte loads, or the
     // first, middle and last byte; with the length, no two openings share it.
     const auto* p = reinterpret_cast<const unsigned char*>(opening.data());
     const std::size_t n = opening.size();
+    if (n > 8) return static_cast<std::size_t>(text::word_hash(opening) >> 48);
     std::uint64_t bytes = 0;
     if (n >= 4) {
         std::uint32_t first = 0, last = 0;
@@ -116,7 +119,7 @@ void WordIndex::build_filters() {
         for (std::uint32_t i = 0; i < nodes_[node].child_count; ++i)
             stack.emplace_back(child_nodes_[nodes_[node].first_child + i], path + static_cast<char>(child_bytes_[nodes_[node].first_child + i]));
     }
-    exact_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kExactDepth};
+    exact_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kWholeWord};
     prefix_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kMaxPrefixDepth};
     for (const auto& [word, prefix] : words)
         if (prefix) prefix_filter_.depth = std::min(prefix_filter_.depth, word.size());

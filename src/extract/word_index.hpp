@@ -63,12 +63,12 @@ private:
     // Bits per word opening, asked before the walk: most stems looked up are
     // no rule word and start none, and walking the trie for them (a few
     // dependent loads and a search per byte) was a tenth of the time on text
-    // of ever new words. Exact words by their first eight bytes; prefix
-    // words by as many bytes as the shortest of them has (up to eight), so
-    // that a stem starting with one shares its opening.
+    // of ever new words. Exact words whole; prefix words by as many bytes as
+    // the shortest of them has (up to eight), so that a stem starting with
+    // one shares its opening.
     struct Filter {
         std::vector<std::uint64_t> bits;
-        std::size_t depth = 0;  // 0: no filter, every stem may match
+        std::size_t depth = 0;  // bytes of the opening kept (SIZE_MAX: all); 0: no filter, every stem may match
         static std::size_t bit_of(std::string_view opening);
         void add(std::string_view word);
         bool may_hold(std::string_view stem) const;
