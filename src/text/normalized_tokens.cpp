@@ -366,7 +366,14 @@ private:
     static constexpr std::size_t kArenaTail = kAnnotationBlocks * kCopyBlock;
 
     void clear() {
-        slots_.assign(1024, Slot{});
+        // A memo that filled up will fill up again: its table keeps the size
+        // it grew to (up to what kMaxEntries needs) rather than growing
+        // through every size again, each time placing every entry anew (a
+        // fifth of learning on text of ever new words). One grown further
+        // within a huge document goes back to that size.
+        constexpr std::size_t kFirstSlots = 1024;
+        const std::size_t kept = std::min(slots_.size(), std::bit_ceil(2 * kMaxEntries));
+        slots_.assign(std::max(kept, kFirstSlots), Slot{});
         used_ = 0;
         arena_.assign(kArenaTail, '\0');
         token_notes_.clear();
