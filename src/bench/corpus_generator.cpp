@@ -1,6 +1,9 @@
 #include "bench/corpus_generator.hpp"
 
 #include <array>
+#include <cstdint>
+#include <iterator>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "kb/diagnostics.hpp"
@@ -60,6 +63,49 @@ std::string sprinkle_diacritics(const std::string& sentence, double share, Rando
             if (word_start && random.chance(share)) out += "\xD9\x8E";  // fatha
         }
         word_start = b == ' ';
+    }
+    return out;
+}
+
+// Gives words an ending made of the next number of `counter`, three letters
+// of the word's own script, so that no two endings are alike.
+std::string give_new_endings(const std::string& sentence, double share, Random& random, std::uint64_t& counter) {
+    static const char* const kArabicLetters[] = {"\xD8\xA8", "\xD8\xAA", "\xD8\xAB", "\xD8\xAC", "\xD8\xAD", "\xD8\xAE",
+                                                 "\xD8\xAF", "\xD8\xB1", "\xD8\xB2", "\xD8\xB3", "\xD8\xB4", "\xD8\xB5",
+                                                 "\xD8\xB6", "\xD8\xB7", "\xD8\xB8", "\xD8\xB9", "\xD8\xBA", "\xD9\x81",
+                                                 "\xD9\x82", "\xD9\x83", "\xD9\x84", "\xD9\x85", "\xD9\x86", "\xD9\x87"};
+    constexpr std::size_t kArabic = std::size(kArabicLetters);
+    auto ending = [&counter](bool arabic) {
+        std::string e;
+        std::uint64_t n = counter++;
+        for (int k = 0; k < 3; ++k, n /= (arabic ? kArabic : 26)) {
+            if (arabic) e += kArabicLetters[n % kArabic];
+            else e += static_cast<char>('a' + n % 26);
+        }
+        return e;
+    };
+    std::string out;
+    out.reserve(sentence.size() + 32);
+    std::size_t i = 0;
+    while (i < sentence.size()) {
+        const auto b = static_cast<unsigned char>(sentence[i]);
+        const bool arabic = (b == 0xD8 || b == 0xD9) && i + 1 < sentence.size();
+        const bool latin = b >= 'a' && b <= 'z';
+        if (!arabic && !latin) {
+            out += sentence[i++];
+            continue;
+        }
+        std::size_t letters = 0, end = i;
+        while (end < sentence.size()) {
+            const auto c = static_cast<unsigned char>(sentence[end]);
+            if (arabic && (c == 0xD8 || c == 0xD9) && end + 1 < sentence.size()) end += 2;
+            else if (latin && c >= 'a' && c <= 'z') end += 1;
+            else break;
+            ++letters;
+        }
+        out.append(sentence, i, end - i);
+        if (letters >= (arabic ? 3u : 4u) && random.chance(share)) out += ending(arabic);
+        i = end;
     }
     return out;
 }
@@ -179,7 +225,8 @@ std::string CorpusGenerator::fill(const std::string& text, const Language& lang,
     return out;
 }
 
-std::string CorpusGenerator::article(const Language& lang, const GeneratorOptions& options, Random& random) const {
+std::string CorpusGenerator::article(const Language& lang, const GeneratorOptions& options, Random& random,
+                                     std::uint64_t& new_words) const {
     std::string text;
     const std::size_t sentences = 12 + random.below(30);
     for (std::size_t s = 0; s < sentences; ++s) {
@@ -189,6 +236,8 @@ std::string CorpusGenerator::article(const Language& lang, const GeneratorOption
                                       : lang.relations[random.below(lang.relations.size())].text;
         std::string sentence = fill(t, lang, random);
         if (lang.code == "ar") sentence = sprinkle_diacritics(sentence, options.diacritics, random);
+        // Drawn only when asked for: the corpus of a seed stays the same bytes.
+        if (options.new_words > 0) sentence = give_new_endings(sentence, options.new_words, random, new_words);
         text += sentence;
     }
     return text;
@@ -197,6 +246,7 @@ std::string CorpusGenerator::article(const Language& lang, const GeneratorOption
 GeneratedCorpus CorpusGenerator::write(std::ostream& out, const GeneratorOptions& options) const {
     Random random(options.seed);
     GeneratedCorpus corpus;
+    std::uint64_t new_words = 0;
     const Language& arabic = languages_.at("ar");
     const Language& english = languages_.at("en");
     while (corpus.text_bytes < options.bytes) {
@@ -211,7 +261,7 @@ GeneratedCorpus CorpusGenerator::write(std::ostream& out, const GeneratorOptions
         record["lang"] = lang.code;
         record["date"] = date;
         record["title"] = fill(lang.titles[random.below(lang.titles.size())], lang, random);
-        std::string text = article(lang, options, random);
+        std::string text = article(lang, options, random, new_words);
         corpus.text_bytes += text.size();
         record["text"] = std::move(text);
         const std::string line = record.dump() + "\n";

@@ -26,6 +26,12 @@ struct GeneratorOptions {
     // in relations than any news site.
     double filler_share = 0.8;
     double diacritics = 0.03;     // Arabic words given a short vowel, as some sites write them
+    // Words (Arabic of three letters or more, lowercase Latin of four or
+    // more) given an ending no other word has, so that this share of the
+    // text's words is met for the first time. Templates repeat their words;
+    // real news keeps bringing new ones (a few in a hundred over millions of
+    // words), each of which aikg learns on first sight.
+    double new_words = 0;
 };
 
 struct GeneratedCorpus {
@@ -65,7 +71,8 @@ private:
     std::string pick_name(const std::string& type, const Language& lang, const std::string& word_before, Random& random,
                           std::vector<const Name*>& used) const;
     std::string invented(const std::string& type, const Language& lang, Random& random) const;
-    std::string article(const Language& lang, const GeneratorOptions& options, Random& random) const;
+    // `new_words` counts the endings given so far (GeneratorOptions::new_words).
+    std::string article(const Language& lang, const GeneratorOptions& options, Random& random, std::uint64_t& new_words) const;
 
     std::map<std::string, Language> languages_;
     std::map<std::string, std::vector<Name>> names_by_type_;

@@ -83,7 +83,7 @@ constexpr const char* kExamples =
 struct BenchArgs {
     CommonOptions common;
     std::string mb = "20", seed = "1", jobs, only = "text,graph,query,render", corpus, generate, work_dir;
-    std::string graphs = "10000:50000,100000:1000000", pivots = "100", query_facts = "1000000", repeat = "3";
+    std::string graphs = "10000:50000,100000:1000000", pivots = "100", query_facts = "1000000", repeat = "3", new_words = "0";
     bool no_peers = false;
 };
 
@@ -97,6 +97,7 @@ std::uint64_t parse_count(const std::string& text, const std::string& option) {
 
 struct Settings {
     std::uint64_t bytes = 0, seed = 1, pivots = 100, query_facts = 0;
+    double new_words_percent = 0;
     std::size_t jobs = 1, repeat = 3;
     bool text = false, graph = false, query = false, render = false, peers = true;
     std::vector<std::pair<std::uint32_t, std::uint64_t>> graphs;
@@ -111,6 +112,13 @@ Settings validate(const BenchArgs& a) {
     s.pivots = parse_count(a.pivots, "--pivots");
     s.query_facts = parse_count(a.query_facts, "--query-facts");
     s.repeat = parse_count(a.repeat, "--repeat");
+    {
+        const char* first = a.new_words.data();
+        const char* last = first + a.new_words.size();
+        const auto [ptr, ec] = std::from_chars(first, last, s.new_words_percent);
+        if (ec != std::errc() || ptr != last || s.new_words_percent < 0 || s.new_words_percent > 100)
+            throw UsageError("--new-words must be a percentage from 0 to 100, not '" + a.new_words + "'");
+    }
     s.jobs = parse_jobs(a.jobs);
     s.peers = !a.no_peers;
     std::stringstream sections(a.only);
@@ -195,17 +203,27 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
+bench::GeneratorOptions generator_options(const Settings& s) {
+    bench::GeneratorOptions options;
+    options.bytes = s.bytes;
+    options.seed = s.seed;
+    options.new_words = s.new_words_percent / 100;
+    return options;
+}
+
 fs::path ensure_corpus(const Settings& s, const Knowledge& knowledge) {
     if (!s.corpus.empty()) return s.corpus;
     fs::create_directories(s.work_dir);
-    const fs::path file = s.work_dir / ("corpus-" + std::to_string(s.bytes / 1'000'000) + "mb-seed" + std::to_string(s.seed) + ".jsonl");
+    std::string name = "corpus-" + std::to_string(s.bytes / 1'000'000) + "mb-seed" + std::to_string(s.seed);
+    if (s.new_words_percent > 0) name += "-new" + fixed(s.new_words_percent, 2);
+    const fs::path file = s.work_dir / (name + ".jsonl");
     if (fs::exists(file)) return file;
     note("generating " + file.string());
     const bench::CorpusGenerator generator(knowledge.catalog, s.root / "data" / "bench" / "templates.yaml");
     const fs::path partial = file.string() + ".partial";
     {
         std::ofstream out(partial, std::ios::binary);
-        generator.write(out, {s.bytes, s.seed});
+        generator.write(out, generator_options(s));
         if (!out) throw std::runtime_error("cannot write " + partial.string());
     }
     fs::rename(partial, file);
@@ -709,7 +727,7 @@ int run(const Settings& s, const std::string& generate_to) {
         const bench::CorpusGenerator generator(knowledge->catalog, s.root / "data" / "bench" / "templates.yaml");
         std::ofstream out(generate_to, std::ios::binary);
         if (!out) throw std::runtime_error("cannot write " + generate_to);
-        const auto corpus = generator.write(out, {s.bytes, s.seed});
+        const auto corpus = generator.write(out, generator_options(s));
         std::cerr << "aikg bench: " << corpus.articles << " articles, " << fixed(static_cast<double>(corpus.text_bytes) / 1e6, 1)
                   << " MB of text in " << generate_to << "\n";
         return kSuccess;
@@ -722,8 +740,10 @@ int run(const Settings& s, const std::string& generate_to) {
     if (s.graph) graph_section(s);
     if (s.query) query_section(s);
     if (s.render) render_section(s);
-    std::cout << "memory at the end: " << fixed(memory_latency_ns(), 1) << " ns a load (" << fixed(latency_before, 1)
-              << " at the start)\n";
+    // Measured before the line is begun: its progress note would otherwise
+    // land inside the line when stdout and stderr share a pipe.
+    const double latency_after = memory_latency_ns();
+    std::cout << "memory at the end: " << fixed(latency_after, 1) << " ns a load (" << fixed(latency_before, 1) << " at the start)\n";
     std::cout << "peak RSS of the benchmark process: " << fixed(bench::peak_rss_mb(), 0) << " MB\n";
     return kSuccess;
 }
@@ -739,6 +759,8 @@ int run_bench(const std::vector<std::string>& args) {
     parser.option("--only", &a.only, "LIST", "sections to run: text,graph,query,render (default: all)");
     parser.option("--corpus", &a.corpus, "FILE", "measure this JSONL corpus instead of a generated one");
     parser.option("--generate", &a.generate, "FILE", "only write the generated corpus to FILE");
+    parser.option("--new-words", &a.new_words, "PERCENT",
+                  "words of the generated corpus given an ending no other word has, as in text with a real vocabulary (default: 0)");
     parser.option("--graphs", &a.graphs, "LIST", "graph sizes as NODES:EDGES (default: 10000:50000,100000:1000000)");
     parser.option("--pivots", &a.pivots, "K", "sources for sampled betweenness (default: 100)");
     parser.option("--query-facts", &a.query_facts, "N", "facts in the query benchmark's store (default: 1000000)");
