@@ -77,6 +77,7 @@ constexpr const char* kExamples =
     "\nexamples:\n"
     "  aikg bench                                   # everything, 20 MB corpus\n"
     "  aikg bench --only text --mb 100 --jobs 2\n"
+    "  aikg bench --only text --new-words 7         # 7% of the words new, as in news with a real vocabulary\n"
     "  aikg bench --only graph --graphs 10000:50000,100000:1000000 --pivots 100\n"
     "  aikg bench --generate corpus.jsonl --mb 1000 # a 1 GB corpus for your own runs\n";
 

@@ -32,6 +32,23 @@ class Generator(unittest.TestCase):
         self.assertEqual(again.read_bytes(), self.corpus.read_bytes())
         self.assertNotEqual(other.read_bytes(), self.corpus.read_bytes())
 
+    def test_new_words_make_another_corpus_that_extracts_alike_with_any_jobs(self):
+        new, again = self.dir / "new.jsonl", self.dir / "new-again.jsonl"
+        for path in (new, again):
+            self.assertEqual(run("bench", "--generate", path, "--mb", "1", "--seed", "7", "--new-words", "7")[0], 0)
+        self.assertEqual(new.read_bytes(), again.read_bytes())
+        self.assertNotEqual(new.read_bytes(), self.corpus.read_bytes())
+        words = lambda path: [w for line in path.read_text(encoding="utf-8").splitlines()
+                              for w in re.findall(r"[a-z]{4,}", json.loads(line)["text"])]
+        self.assertGreater(len(set(words(new))), len(set(words(self.corpus))) + 1000)
+        outputs = []
+        for jobs in ("1", "2"):
+            code, out, err = run("extract", new, "--jobs", jobs)
+            self.assertEqual(code, 0, err)
+            outputs.append(out)
+        self.assertGreater(len(facts(outputs[0])), 1000)
+        self.assertEqual(outputs[0], outputs[1])
+
     def test_articles_are_mixed_arabic_and_english_with_dates(self):
         text_bytes = sum(len(r["text"].encode("utf-8")) for r in self.records)
         self.assertGreaterEqual(text_bytes, 1_000_000)
@@ -237,7 +254,8 @@ class Bench(unittest.TestCase):
             self.assertEqual([f for f in os.listdir(d) if f.endswith("facts.jsonl") or f.startswith("python-candidates")], [])
 
     def test_bad_options_are_usage_errors(self):
-        for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"], ["--repeat", "0"]):
+        for args in (["--only", "everything"], ["--mb", "0"], ["--graphs", "10"], ["--corpus", "/no/such.jsonl"], ["--repeat", "0"],
+                     ["--new-words", "101"], ["--new-words", "seven"]):
             code, _, err = run("bench", *args)
             self.assertEqual(code, 2, args)
             self.assertTrue(err.strip())
