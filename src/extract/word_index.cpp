@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "extract/rules.hpp"
@@ -77,21 +76,11 @@ constexpr std::size_t kMaxPrefixDepth = 8;
 }  // namespace
 
 std::size_t WordIndex::Filter::bit_of(std::string_view opening) {
-    // An opening of up to eight bytes in one number without a copy of
-    // variable length (a call): two overlapping four-byte loads, or the
-    // first, middle and last byte; with the length, no two openings share it.
-    const auto* p = reinterpret_cast<const unsigned char*>(opening.data());
     const std::size_t n = opening.size();
     if (n > 8) return static_cast<std::size_t>(text::word_hash(opening) >> 48);
-    std::uint64_t bytes = 0;
-    if (n >= 4) {
-        std::uint32_t first = 0, last = 0;
-        std::memcpy(&first, p, 4);
-        std::memcpy(&last, p + n - 4, 4);
-        bytes = first | (std::uint64_t{last} << 32);
-    } else if (n > 0) {
-        bytes = std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
-    }
+    // Short openings without a copy of variable length (a call), and with
+    // their length: no two of them share the number hashed.
+    const std::uint64_t bytes = text::short_bytes(reinterpret_cast<const unsigned char*>(opening.data()), n);
     const std::uint64_t h = (bytes ^ (bytes >> 29) ^ (std::uint64_t{n} << 59)) * 0x9E3779B97F4A7C15ULL;
     return static_cast<std::size_t>(h >> 48);  // 16 bits: kFilterBits
 }

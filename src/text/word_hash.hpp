@@ -9,6 +9,20 @@
 
 namespace aikg::text {
 
+// Up to eight bytes of a string in one number, without a loop or a call:
+// two overlapping four-byte loads, or the first, middle and last byte (every
+// byte is covered either way). Strings of one length never share it.
+inline std::uint64_t short_bytes(const unsigned char* p, std::size_t n) {
+    if (n >= 4) {
+        std::uint32_t first = 0, last = 0;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        return first | (std::uint64_t{last} << 32);
+    }
+    if (n > 0) return std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
+    return 0;
+}
+
 inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
     const auto* p = reinterpret_cast<const unsigned char*>(word.data());
     std::size_t n = word.size();
@@ -21,19 +35,8 @@ inline std::uint64_t word_hash(std::string_view word, std::uint64_t seed = 0) {
         p += 8;
         n -= 8;
     }
-    // The last 1-7 bytes without a loop: two overlapping four-byte loads, or
-    // the first, middle and last byte (every byte is covered either way, and
-    // the length is already in `h`).
-    std::uint64_t tail = 0;
-    if (n >= 4) {
-        std::uint32_t first = 0, last = 0;
-        std::memcpy(&first, p, 4);
-        std::memcpy(&last, p + n - 4, 4);
-        tail = first | (std::uint64_t{last} << 32);
-    } else if (n > 0) {
-        tail = std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
-    }
-    h = (h ^ tail) * 0x94D049BB133111EBULL;
+    // The last 1-7 bytes (the length is already in `h`).
+    h = (h ^ short_bytes(p, n)) * 0x94D049BB133111EBULL;
     return h ^ (h >> 29);
 }
 

@@ -9,6 +9,7 @@
 #include "bench/corpus_generator.hpp"
 #include "kb/catalog.hpp"
 #include "project_files.hpp"
+#include "text/utf8.hpp"
 
 namespace {
 
@@ -20,33 +21,38 @@ std::string generate(const aikg::bench::GeneratorOptions& options) {
     return out.str();
 }
 
-// How often each word of the articles' texts occurs: runs of lowercase
-// Latin letters (four or more) and of Arabic letters (three or more),
-// the words the generator may give new endings.
+// How often each word of the articles' texts occurs, read by code points:
+// runs of lowercase Latin letters (four or more) and of Arabic letters and
+// marks (three or more), the words the generator may give new endings.
 std::map<std::string, int> word_counts(const std::string& jsonl) {
+    enum class Script { None, Latin, Arabic };
+    auto script_of = [](char32_t c) {
+        if (c >= U'a' && c <= U'z') return Script::Latin;
+        if (c >= 0x0600 && c <= 0x06FF) return Script::Arabic;
+        return Script::None;
+    };
     std::map<std::string, int> counts;
     std::istringstream lines(jsonl);
     for (std::string line; std::getline(lines, line);) {
         const std::string text = nlohmann::json::parse(line)["text"];
-        std::size_t i = 0;
-        while (i < text.size()) {
-            const auto b = static_cast<unsigned char>(text[i]);
-            const bool arabic = b == 0xD8 || b == 0xD9, latin = b >= 'a' && b <= 'z';
-            if (!arabic && !latin) {
-                ++i;
-                continue;
-            }
-            std::size_t end = i, letters = 0;
-            while (end < text.size()) {
-                const auto c = static_cast<unsigned char>(text[end]);
-                if (arabic && (c == 0xD8 || c == 0xD9) && end + 1 < text.size()) end += 2;
-                else if (latin && c >= 'a' && c <= 'z') end += 1;
-                else break;
-                ++letters;
-            }
-            if (letters >= (arabic ? 3u : 4u)) ++counts[text.substr(i, end - i)];
-            i = end;
+        std::string word;
+        std::size_t letters = 0;
+        Script current = Script::None;
+        auto close_word = [&] {
+            if (letters >= (current == Script::Arabic ? 3u : 4u)) ++counts[word];
+            word.clear();
+            letters = 0;
+        };
+        for (std::size_t pos = 0; pos < text.size();) {
+            const std::size_t at = pos;
+            const Script script = script_of(aikg::text::decode_next(text, pos));
+            if (script != current) close_word();
+            current = script;
+            if (script == Script::None) continue;
+            word.append(text, at, pos - at);
+            ++letters;
         }
+        close_word();
     }
     return counts;
 }
