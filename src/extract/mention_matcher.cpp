@@ -64,10 +64,7 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity, bool ca
         if (child == UINT32_MAX) {
             child = static_cast<std::uint32_t>(nodes_.size());
             edges_.insert(node, word, child);
-            if (node == 0) {
-                const std::size_t bit = root_filter_bit(Edges::hash(0, word));
-                root_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-            }
+            if (node == 0) root_words_.add(Edges::hash(0, word));
             nodes_[node].child_openings |= opening_bit(word);
             nodes_.emplace_back();
         }
@@ -84,9 +81,7 @@ void MentionMatcher::insert(const std::string& key, kb::EntityId entity, bool ca
 std::uint32_t MentionMatcher::root_of(std::string_view stem) const {
     const std::string_view word = text::strip_article(stem);
     const std::uint64_t h = Edges::hash(0, word);
-    const std::size_t bit = root_filter_bit(h);
-    if ((root_filter_[bit / 64] >> (bit % 64) & 1U) == 0) return kNoNode;
-    return edges_.find(0, word, h);
+    return root_words_.may_hold(h) ? edges_.find(0, word, h) : kNoNode;
 }
 
 MentionMatcher::Candidate MentionMatcher::longest_at(const AnalyzedText& text, std::uint32_t start,

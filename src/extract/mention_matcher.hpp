@@ -10,6 +10,7 @@
 #include "extract/analyzed_text.hpp"
 #include "extract/mention.hpp"
 #include "kb/catalog.hpp"
+#include "text/hash_bits.hpp"
 
 namespace aikg::extract {
 
@@ -85,9 +86,7 @@ private:
     // of every new token asks root_of(), most of them for a word no name
     // starts with, and the edge table's slot for it was a cache miss (a
     // twentieth of the time on text of ever new words).
-    static constexpr std::size_t kRootFilterBits = std::size_t{1} << 16;
-    std::vector<std::uint64_t> root_filter_ = std::vector<std::uint64_t>(kRootFilterBits / 64, 0);
-    static std::size_t root_filter_bit(std::uint64_t h) { return static_cast<std::size_t>(h >> 48); }
+    text::HashBits root_words_;
     std::uint64_t generation_ = 0;
 };
 

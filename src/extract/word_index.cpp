@@ -70,30 +70,17 @@ void WordIndex::freeze() {
 }
 
 namespace {
-constexpr std::size_t kFilterBits = std::size_t{1} << 16;
 constexpr std::size_t kWholeWord = SIZE_MAX;
 constexpr std::size_t kMaxPrefixDepth = 8;
 }  // namespace
 
-std::size_t WordIndex::Filter::bit_of(std::string_view opening) {
+std::uint64_t WordIndex::Filter::hash(std::string_view opening) {
     const std::size_t n = opening.size();
-    if (n > 8) return static_cast<std::size_t>(text::word_hash(opening) >> 48);
+    if (n > 8) return text::word_hash(opening);
     // Short openings without a copy of variable length (a call), and with
     // their length: no two of them share the number hashed.
     const std::uint64_t bytes = text::short_bytes(reinterpret_cast<const unsigned char*>(opening.data()), n);
-    const std::uint64_t h = (bytes ^ (bytes >> 29) ^ (std::uint64_t{n} << 59)) * 0x9E3779B97F4A7C15ULL;
-    return static_cast<std::size_t>(h >> 48);  // 16 bits: kFilterBits
-}
-
-void WordIndex::Filter::add(std::string_view word) {
-    const std::size_t bit = bit_of(word.substr(0, depth));
-    bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
-}
-
-bool WordIndex::Filter::may_hold(std::string_view stem) const {
-    if (depth == 0) return true;
-    const std::size_t bit = bit_of(stem.substr(0, depth));
-    return (bits[bit / 64] >> (bit % 64) & 1U) != 0;
+    return (bytes ^ (bytes >> 29) ^ (std::uint64_t{n} << 59)) * 0x9E3779B97F4A7C15ULL;
 }
 
 void WordIndex::build_filters() {
@@ -108,8 +95,8 @@ void WordIndex::build_filters() {
         for (std::uint32_t i = 0; i < nodes_[node].child_count; ++i)
             stack.emplace_back(child_nodes_[nodes_[node].first_child + i], path + static_cast<char>(child_bytes_[nodes_[node].first_child + i]));
     }
-    exact_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kWholeWord};
-    prefix_filter_ = {std::vector<std::uint64_t>(kFilterBits / 64, 0), kMaxPrefixDepth};
+    exact_filter_ = {{}, kWholeWord};
+    prefix_filter_ = {{}, kMaxPrefixDepth};
     for (const auto& [word, prefix] : words)
         if (prefix) prefix_filter_.depth = std::min(prefix_filter_.depth, word.size());
     // A prefix word of no bytes starts every stem: no filter then.

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/hash_bits.hpp"
+
 namespace aikg::extract {
 
 struct PhraseList;
@@ -67,11 +69,11 @@ private:
     // the shortest of them has (up to eight), so that a stem starting with
     // one shares its opening.
     struct Filter {
-        std::vector<std::uint64_t> bits;
+        text::HashBits openings;
         std::size_t depth = 0;  // bytes of the opening kept (SIZE_MAX: all); 0: no filter, every stem may match
-        static std::size_t bit_of(std::string_view opening);
-        void add(std::string_view word);
-        bool may_hold(std::string_view stem) const;
+        static std::uint64_t hash(std::string_view opening);
+        void add(std::string_view word) { openings.add(hash(word.substr(0, depth))); }
+        bool may_hold(std::string_view stem) const { return depth == 0 || openings.may_hold(hash(stem.substr(0, depth))); }
     };
     Filter exact_filter_;
     Filter prefix_filter_;
